@@ -1,0 +1,112 @@
+"""Typed errors: each carries a reason code (the dead letter's) and whether a retry may help.
+
+Modelled on dramatiq's errors module: one small class per cause, so callers switch on the type or on
+`reason`, never on message text.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from schemas import Reason
+
+
+class ArticleWorkerError(Exception):
+    """Base of every error this project raises on purpose."""
+
+    reason: ClassVar[Reason] = Reason.INTERNAL_ERROR
+    retryable: ClassVar[bool] = False
+
+
+class MessageError(ArticleWorkerError):
+    """The message itself is wrong; the same bytes will always fail."""
+
+
+class NotJson(MessageError):
+    reason = Reason.NOT_JSON
+
+
+class InvalidMessage(MessageError):
+    reason = Reason.INVALID_MESSAGE
+
+
+class UnsupportedSchemaVersion(MessageError):
+    reason = Reason.UNSUPPORTED_SCHEMA_VERSION
+
+
+class MessageTooLarge(MessageError):
+    reason = Reason.MESSAGE_TOO_LARGE
+
+
+class RefusedContentType(MessageError):
+    """A broker message in a serialisation we refuse (pickle, yaml, ...)."""
+
+    reason = Reason.REFUSED_CONTENT_TYPE
+
+
+class UnknownTask(MessageError):
+    """A broker message that is not one of our task messages."""
+
+    reason = Reason.UNKNOWN_TASK
+
+
+class PageError(ArticleWorkerError):
+    """The page cannot be read as an article; permanent for these bytes."""
+
+
+class PageTooLarge(PageError):
+    reason = Reason.PAGE_TOO_LARGE
+
+
+class DecompressionFailed(PageError):
+    reason = Reason.DECOMPRESSION_FAILED
+
+
+class Undecodable(PageError):
+    reason = Reason.UNDECODABLE
+
+
+class UnsupportedContent(PageError):
+    """Binary or non-text content (PDF, images, archives) sent as a page."""
+
+    reason = Reason.UNSUPPORTED_CONTENT
+
+
+class EmptyPage(PageError):
+    reason = Reason.EMPTY_PAGE
+
+
+class DocumentTooComplex(PageError):
+    """Too many nodes or too deep a tree to process within our limits."""
+
+    reason = Reason.DOCUMENT_TOO_COMPLEX
+
+
+class NoArticle(PageError):
+    reason = Reason.NO_ARTICLE
+
+
+class ExtractionTimeout(PageError):
+    reason = Reason.TIMEOUT
+    retryable = True
+
+
+class TooManyAttempts(ArticleWorkerError):
+    """The message was started too often (crashes, redeliveries): treat it as poison."""
+
+    reason = Reason.TOO_MANY_ATTEMPTS
+    retryable = True
+
+
+class PublishFailed(ArticleWorkerError):
+    """Redis refused or dropped a write; the page itself is fine."""
+
+    reason = Reason.PUBLISH_FAILED
+    retryable = True
+
+
+class InternalError(ArticleWorkerError):
+    """A bug of ours met an input; replaying after a fix may succeed."""
+
+    reason = Reason.INTERNAL_ERROR
+    retryable = True

@@ -1,0 +1,110 @@
+"""What the page says about itself, gathered in one pass over <head>, <meta> and JSON-LD.
+
+Field chains read from here instead of each walking the tree again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.html import HtmlElement
+
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "blogposting",
+        "socialmediaposting",
+        "liveblogposting",
+        "techarticle",
+        "scholarlyarticle",
+        "report",
+        "review",
+        "webpage",
+        "creativework",
+    }
+)
+
+
+@dataclass
+class PageFacts:
+    url: str
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    jsonld: list[dict[str, Any]] = field(default_factory=list)
+    title_tag: str | None = None
+    html_lang: str | None = None
+    html_dir: str | None = None
+    links: dict[str, list[str]] = field(default_factory=dict)
+
+    def first_meta(self, *keys: str) -> tuple[str, str] | None:
+        """(key, value) of the first key that has a non-empty value."""
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                if value.strip():
+                    return key, value.strip()
+        return None
+
+    def article_objects(self) -> list[dict[str, Any]]:
+        """JSON-LD objects of article types, the most specific type first."""
+        found = [obj for obj in self.jsonld if _types(obj) & ARTICLE_TYPES]
+        return sorted(found, key=lambda obj: _types(obj) <= {"webpage", "creativework"})
+
+
+def gather(root: HtmlElement, url: str) -> PageFacts:
+    facts = PageFacts(url=url)
+    facts.html_lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
+    facts.html_dir = (root.get("dir") or "").strip().lower() or None
+    title = root.find(".//title")
+    if title is not None:
+        facts.title_tag = " ".join(title.text_content().split()) or None
+    for meta in root.iter("meta"):
+        content = meta.get("content")
+        if content is None:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            for key in (meta.get(attr) or "").lower().split():
+                facts.meta.setdefault(key, []).append(content)
+    for link in root.iter("link"):
+        href = link.get("href")
+        if href:
+            for rel in (link.get("rel") or "").lower().split():
+                facts.links.setdefault(rel, []).append(href.strip())
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json":
+            facts.jsonld.extend(_jsonld_objects(script.text or ""))
+    return facts
+
+
+def _jsonld_objects(text: str) -> Iterator[dict[str, Any]]:
+    try:
+        data = json.loads(text.strip().removeprefix("<!--").removesuffix("-->"), strict=False)
+    except ValueError:
+        return
+    yield from _flatten(data, depth=0)
+
+
+def _flatten(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(data.get(key), (list, dict)):
+                yield from _flatten(data[key], depth + 1)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower() for k in kinds if isinstance(k, str)}

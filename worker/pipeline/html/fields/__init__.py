@@ -1,0 +1,1 @@
+"""One fallback chain per field; each chain is a list of (source, reader) steps, tested as a table."""
