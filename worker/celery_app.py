@@ -1,0 +1,62 @@
+"""The Celery app, configured for at-least-once delivery of JSON messages from Redis."""
+
+from __future__ import annotations
+
+from celery import Celery
+
+from .settings import Settings, get_settings
+
+TASK_NAME = "article_worker.process_page"
+
+
+def create_app(settings: Settings | None = None) -> Celery:
+    s = settings or get_settings()
+    app = Celery("article_worker", broker=s.redis_url, include=["worker.tasks"])
+    transport: dict[str, object] = {
+        "visibility_timeout": s.visibility_timeout,
+        "unacked_restore_interval": s.restore_interval,
+        "unacked_restore_throttle": 1,
+        "socket_timeout": 30,
+        "socket_connect_timeout": 10,
+        "health_check_interval": 25,
+    }
+    if s.key_prefix:
+        transport["global_keyprefix"] = s.key_prefix
+    app.conf.update(
+        # JSON only, both ways: a pickle message is refused before it is deserialised.
+        task_serializer="json",
+        accept_content=["json"],
+        result_serializer="json",
+        event_serializer="json",
+        result_accept_content=["json"],
+        # At least once: ack after the task, requeue when the pool process dies, take one at a time.
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_ignore_result=True,
+        result_backend=None,
+        task_default_queue=s.pages_queue,
+        task_routes={TASK_NAME: {"queue": s.pages_queue}},
+        broker_transport_options=transport,
+        broker_connection_retry_on_startup=True,
+        broker_connection_max_retries=None,
+        broker_channel_error_retry=True,
+        worker_cancel_long_running_tasks_on_connection_loss=False,
+        task_soft_time_limit=s.soft_time_limit,
+        task_time_limit=s.hard_time_limit,
+        worker_max_tasks_per_child=s.max_tasks_per_child,
+        worker_max_memory_per_child=s.max_memory_per_child_mb * 1024,
+        worker_concurrency=s.concurrency,
+        worker_hijack_root_logger=False,
+        worker_redirect_stdouts=False,
+        worker_consumer="worker.consumer:DeadLetteringConsumer",
+        worker_send_task_events=False,
+        task_send_sent_event=False,
+    )
+    from .heartbeat import Heartbeat
+
+    app.steps["consumer"].add(Heartbeat)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,30 @@
+"""`article-worker extract`: run the pipeline locally, no broker, one Article JSON per line."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import ArticleWorkerError
+from ..pipeline import extract
+from .inputs import DEFAULT_BASE_URL, Skipped, iter_pages
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="URL prefix for local files.")
+@click.option("--indent", type=int, default=None, help="Pretty-print with this indent.")
+def command(paths: tuple[str, ...], base_url: str, indent: int | None) -> None:
+    """Extract PATHS (.html/.htm/.txt[.gz] files, directories, JSONL of RawPage, or -)."""
+    failed = 0
+    for page in iter_pages(paths, base_url):
+        if isinstance(page, Skipped):
+            click.echo(f"skipped {page.source}: {page.why}", err=True)
+            continue
+        try:
+            click.echo(extract(page).model_dump_json(indent=indent))
+        except ArticleWorkerError as exc:
+            failed += 1
+            click.echo(f"failed {page.url}: {exc.reason.value}: {exc}", err=True)
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,60 @@
+"""Celery's consumer, with dead letters for messages it would otherwise only log and drop.
+
+Celery acknowledges and forgets a message it cannot decode (not JSON, or a refused content type
+such as pickle) or does not know; here each becomes a dead letter that keeps its body.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from celery.worker.consumer import Consumer
+from kombu.exceptions import ContentDisallowed
+
+from .dead_letters import dead_letter
+from .errors import ArticleWorkerError, NotJson, RefusedContentType, UnknownTask
+from .runtime import streams
+from .settings import get_settings
+
+log = logging.getLogger("article_worker.consumer")
+
+
+class DeadLetteringConsumer(Consumer):  # type: ignore[misc]
+    def on_decode_error(self, message: Any, exc: Exception) -> None:
+        if isinstance(exc, ContentDisallowed):
+            error: ArticleWorkerError = RefusedContentType(
+                f"content type {message.content_type!r} is refused; send JSON"
+            )
+        else:
+            error = NotJson(f"message body is not decodable as {message.content_type!r}: {type(exc).__name__}")
+        if self._dead_letter(error, message):
+            message.ack()
+
+    def on_unknown_message(self, body: Any, message: Any) -> None:
+        if self._dead_letter(UnknownTask("message is not a Celery task message"), message):
+            message.ack()
+
+    def on_unknown_task(self, body: Any, message: Any, exc: Exception) -> None:
+        name = (message.headers or {}).get("task")
+        if self._dead_letter(UnknownTask(f"no task named {name!r} in this worker"), message):
+            message.ack()
+
+    def on_invalid_task(self, body: Any, message: Any, exc: Exception) -> None:
+        if self._dead_letter(UnknownTask(f"invalid task message: {exc}"), message):
+            message.ack()
+
+    def _dead_letter(self, error: ArticleWorkerError, message: Any) -> bool:
+        """True once the dead letter is written; False leaves the message unacked for redelivery."""
+        settings = get_settings()
+        task_id = (message.headers or {}).get("id")
+        letter = dead_letter(
+            error, message.body, settings, stage="broker", attempts=1, worker=self.hostname, task_id=task_id
+        )
+        try:
+            streams().publish_dead_letter(letter)
+        except ArticleWorkerError:
+            log.critical("could not dead-letter a refused message; it stays unacked for redelivery")
+            return False
+        log.warning("dead-lettered a message the consumer refused: %s", error)
+        return True

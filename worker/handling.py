@@ -1,0 +1,135 @@
+"""One message, start to finish: decode, extract, publish the event or the dead letter.
+
+Celery-free apart from the soft time limit exception, so the task stays a thin shell.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from billiard.exceptions import SoftTimeLimitExceeded
+
+from schemas import ArticleEvent, Extractor, RawPage
+
+from . import __version__
+from .dead_letters import dead_letter
+from .errors import ArticleWorkerError, ExtractionTimeout, InternalError, TooManyAttempts
+from .ids import event_id_for, job_id_for
+from .messages import decode_message
+from .pipeline import Limits, extract
+from .settings import Settings
+from .streams import Streams
+
+log = logging.getLogger("article_worker.pages")
+EXTRACTOR = Extractor(name="article-worker", version=__version__)
+
+
+class Outcome(StrEnum):
+    PUBLISHED = "published"
+    DUPLICATE = "duplicate"
+    DEAD_LETTERED = "dead_lettered"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    task_id: str
+    worker: str | None = None
+
+
+def process(message: Any, delivery: Delivery, streams: Streams, settings: Settings) -> Outcome:
+    """Publish an event or a dead letter; raise PublishFailed only when Redis itself fails."""
+    return _Run(message, delivery, streams, settings).run()
+
+
+@dataclass
+class _Run:
+    message: Any
+    delivery: Delivery
+    streams: Streams
+    settings: Settings
+    attempts: int = 0
+    raw: RawPage | None = None
+    started: float = field(default_factory=time.perf_counter)
+
+    def run(self) -> Outcome:
+        self.attempts = self.streams.count_attempt(self.delivery.task_id)
+        try:
+            if self.attempts > self.settings.max_attempts:
+                raise TooManyAttempts(
+                    f"started {self.attempts} times without finishing (crashes or transient failures)"
+                )
+            self.raw = decode_message(self.message, self.settings.max_message_bytes)
+            article = extract(self.raw, Limits(self.settings.max_page_bytes, self.settings.max_dom_nodes))
+        except ArticleWorkerError as exc:
+            return self.dead(exc)
+        except SoftTimeLimitExceeded:
+            return self.dead(ExtractionTimeout(f"extraction exceeded SOFT_TIME_LIMIT={self.settings.soft_time_limit}s"))
+        except Exception as exc:  # a bug of ours met this page: keep the page, keep the worker
+            log.exception("internal error on task %s", self.delivery.task_id)
+            return self.dead(InternalError(f"{type(exc).__name__}: {exc}"[:500]))
+        duration_ms = self.elapsed_ms()
+        raw = self.raw
+        job_id = job_id_for(raw)
+        event = ArticleEvent(
+            event_id=event_id_for(job_id, raw),
+            job_id=job_id,
+            url=raw.url,
+            produced_at=datetime.now(UTC),
+            extractor=EXTRACTOR,
+            worker=self.delivery.worker,
+            attempts=self.attempts,
+            duration_ms=round(duration_ms, 3),
+            fetched_at=raw.fetched_at,
+            producer=raw.producer,
+            article=article,
+            attributes=raw.attributes,
+        )
+        outcome = Outcome.PUBLISHED if self.streams.publish_event(event) else Outcome.DUPLICATE
+        self.log(outcome, job_id, None, duration_ms)
+        return outcome
+
+    def dead(self, error: ArticleWorkerError) -> Outcome:
+        job_id = job_id_for(self.raw) if self.raw else None
+        letter = dead_letter(
+            error,
+            self.message,
+            self.settings,
+            stage="task",
+            attempts=self.attempts,
+            worker=self.delivery.worker,
+            task_id=self.delivery.task_id,
+            raw=self.raw,
+            job_id=job_id,
+        )
+        self.streams.publish_dead_letter(letter)
+        self.log(Outcome.DEAD_LETTERED, job_id, error, self.elapsed_ms())
+        return Outcome.DEAD_LETTERED
+
+    def elapsed_ms(self) -> float:
+        return (time.perf_counter() - self.started) * 1000
+
+    def log(self, outcome: Outcome, job_id: str | None, error: ArticleWorkerError | None, ms: float) -> None:
+        reason = error.reason.value if error else None
+        url = self.raw.url if self.raw else None
+        log.log(
+            logging.INFO if error is None else logging.WARNING,
+            "%s job=%s url=%s reason=%s %.1fms",
+            outcome.value,
+            job_id,
+            url,
+            reason,
+            ms,
+            extra={
+                "task_id": self.delivery.task_id,
+                "job_id": job_id,
+                "url": url,
+                "outcome": outcome.value,
+                "reason": reason,
+                "duration_ms": round(ms, 3),
+            },
+        )

@@ -1,0 +1,53 @@
+"""The producer API: put pages on the queue from Python."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from schemas import RawPage
+
+from .celery_app import TASK_NAME
+from .ids import job_id_for
+
+if TYPE_CHECKING:
+    from celery import Celery
+
+
+def _app(app: Celery | None) -> Celery:
+    if app is not None:
+        return app
+    from .celery_app import app as default_app
+
+    return default_app
+
+
+def to_raw_page(page: RawPage | Mapping[str, Any]) -> RawPage:
+    """Validate here, at the producer, so a bad page fails fast instead of as a dead letter."""
+    raw = page if isinstance(page, RawPage) else RawPage.model_validate(dict(page))
+    return raw if raw.job_id else raw.model_copy(update={"job_id": job_id_for(raw)})
+
+
+def enqueue(page: RawPage | Mapping[str, Any], *, app: Celery | None = None, queue: str | None = None) -> str:
+    """Validate `page`, send it to the pages queue, return its job id."""
+    raw = to_raw_page(page)
+    enqueue_message(raw.model_dump_json(exclude_none=True), app=app, queue=queue)
+    assert raw.job_id is not None
+    return raw.job_id
+
+
+def enqueue_message(message: str, *, app: Celery | None = None, queue: str | None = None) -> str:
+    """Send message text as it is (dead-letter replay, tests); returns the task id."""
+    celery = _app(app)
+    task_id = str(uuid.uuid4())
+    celery.send_task(
+        TASK_NAME,
+        args=[message],
+        queue=queue or celery.conf.task_default_queue,
+        task_id=task_id,
+        serializer="json",
+        retry=True,
+        retry_policy={"max_retries": 5, "interval_start": 0.2, "interval_step": 0.5, "interval_max": 3},
+    )
+    return task_id

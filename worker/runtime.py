@@ -1,0 +1,15 @@
+"""Per-process singletons for the service side: settings, the Redis client, our streams."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .redis_client import shared_client
+from .settings import get_settings
+from .streams import Streams
+
+
+@lru_cache(maxsize=1)
+def streams() -> Streams:
+    settings = get_settings()
+    return Streams(shared_client(settings.redis_url), settings)

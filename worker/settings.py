@@ -1,0 +1,86 @@
+"""All configuration, from environment variables, with defaults that work on a laptop."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+from urllib.parse import urlsplit, urlunsplit
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MB = 1024 * 1024
+
+
+class Settings(BaseSettings):
+    """One class, read once per process; every variable is documented in the README."""
+
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False)
+
+    redis_url: str = "redis://localhost:6379/0"
+    key_prefix: str = Field("", description="Prepended to every Redis key we and kombu use.")
+    pages_queue: str = "pages"
+    results_stream: str = "articles"
+    dead_letter_stream: str = "articles:dead"
+    intake_stream: str = "pages:in"
+    results_maxlen: int = Field(1_000_000, ge=1, description="Approximate MAXLEN of the results stream.")
+    dead_letter_maxlen: int = Field(100_000, ge=1, description="Approximate MAXLEN of the dead-letter stream.")
+
+    visibility_timeout: int = Field(300, ge=1, description="Seconds before an unacked page is redelivered.")
+    restore_interval: int = Field(10, ge=1, description="Seconds between sweeps for unacked pages.")
+    soft_time_limit: float = Field(20.0, gt=0)
+    hard_time_limit: float = Field(30.0, gt=0)
+    max_attempts: int = Field(5, ge=1, description="Executions of one message before it is dead-lettered.")
+    retry_backoff: float = Field(1.0, gt=0, description="First retry delay (s); doubles, with full jitter.")
+    retry_backoff_max: float = Field(60.0, gt=0)
+    dedup_ttl: int = Field(86_400, ge=0, description="Seconds an event id is remembered to skip re-publishing.")
+
+    max_message_bytes: int = Field(14 * MB, ge=1024, description="Largest message accepted (base64 inflates 4/3).")
+    max_page_bytes: int = Field(10 * MB, ge=1024, description="Largest page after base64/gzip decoding.")
+    max_dom_nodes: int = Field(300_000, ge=100)
+    dead_letter_original_bytes: int = Field(
+        1 * MB, ge=1024, description="Largest original message copied verbatim into a dead letter."
+    )
+
+    concurrency: int | None = Field(None, ge=1, description="Pool processes per worker; default: CPU count.")
+    max_tasks_per_child: int = Field(1_000, ge=1)
+    max_memory_per_child_mb: int = Field(512, ge=16)
+    heartbeat_interval: float = Field(5.0, gt=0)
+    heartbeat_ttl: int = Field(30, ge=1)
+    log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Settings:
+        if self.hard_time_limit <= self.soft_time_limit:
+            raise ValueError("HARD_TIME_LIMIT must exceed SOFT_TIME_LIMIT")
+        if self.visibility_timeout <= self.hard_time_limit + self.retry_backoff_max:
+            raise ValueError(
+                "VISIBILITY_TIMEOUT must exceed HARD_TIME_LIMIT + RETRY_BACKOFF_MAX, "
+                "or running and delayed pages are redelivered while still held"
+            )
+        return self
+
+    def key(self, name: str) -> str:
+        """A Redis key of ours, under the configured prefix."""
+        return f"{self.key_prefix}{name}"
+
+    @property
+    def redacted_redis_url(self) -> str:
+        return redact_url(self.redis_url)
+
+
+def redact_url(url: str) -> str:
+    """The URL with any password replaced, safe for logs and dead letters."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.hostname or ""
+    netloc = f"{user}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
