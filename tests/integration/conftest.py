@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import redis
+from celery import Celery
+
+from tests.support.workers import WorkerProcess
+from worker.celery_app import create_app
+from worker.settings import Settings
+
+StartWorker = Callable[..., WorkerProcess]
+
+
+@pytest.fixture
+def producer_app(settings: Settings) -> Iterator[Celery]:
+    """A Celery app configured like the workers under test, used only to send."""
+    app = create_app(settings)
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def start_worker(service_env: dict[str, str], redis_client: redis.Redis, tmp_path: Path) -> Iterator[StartWorker]:
+    started: list[WorkerProcess] = []
+
+    def start(
+        concurrency: int = 1, name: str | None = None, env: dict[str, str] | None = None, wait: bool = True
+    ) -> WorkerProcess:
+        name = name or f"w{len(started)}-{uuid.uuid4().hex[:6]}@test"
+        proc = WorkerProcess({**service_env, **(env or {})}, name, tmp_path / f"{name}.log", concurrency)
+        started.append(proc)
+        if wait:
+            proc.wait_ready(redis_client)
+        return proc
+
+    yield start
+    for proc in started:
+        proc.stop()

@@ -1,0 +1,81 @@
+"""Real `celery worker` processes for integration tests, started through our own CLI."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import redis
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class WorkerProcess:
+    def __init__(
+        self, env: dict[str, str], name: str, log_path: Path, concurrency: int = 1, extra: tuple[str, ...] = ()
+    ) -> None:
+        self.name = name
+        self.env = env
+        self.log_path = log_path
+        self._log = open(log_path, "ab")  # noqa: SIM115 - lives as long as the process
+        command = [sys.executable, "-m", "worker.cli", "worker", "--concurrency", str(concurrency), "-n", name, *extra]
+        self.proc = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, as on a separate host
+        )
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def heartbeat_key(self) -> str:
+        return f"{self.env.get('KEY_PREFIX', '')}heartbeat:{self.name}"
+
+    def wait_ready(self, client: redis.Redis, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"worker exited with {self.proc.returncode}:\n{self.log()}")
+            if client.exists(self.heartbeat_key()):
+                return
+            time.sleep(0.1)
+        raise TimeoutError(f"worker {self.name} not ready after {timeout}s:\n{self.log()}")
+
+    def pool_pids(self) -> list[int]:
+        """Pool processes (direct children of the main worker process)."""
+        try:
+            text = Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text()
+        except OSError:
+            return []
+        return [int(p) for p in text.split()]
+
+    def log(self) -> str:
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")[-6000:]
+
+    def kill(self) -> None:
+        """SIGKILL the whole process group: main process and pool, no chance to clean up."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+    def stop(self, timeout: float = 20) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.proc.pid, signal.SIGKILL)  # stray pool processes, if any
+        self._log.close()
+        return self.proc.returncode

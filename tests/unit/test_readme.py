@@ -1,0 +1,31 @@
+"""The README's example messages are valid messages, and its first screen names the two commands."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from schemas import ArticleEvent, DeadLetter, RawPage
+from tests.conftest import ROOT
+from worker.pipeline import extract
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+EXAMPLES = dict(re.findall(r"<!-- example: (\w+) -->\n```json\n(.*?)\n```", README, flags=re.S))
+MODELS = {"raw_page": RawPage, "article_event": ArticleEvent, "dead_letter": DeadLetter}
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_example_validates(name: str) -> None:
+    assert name in EXAMPLES, f"README lacks the {name} example"
+    MODELS[name].model_validate_json(EXAMPLES[name])  # type: ignore[attr-defined]
+
+
+def test_raw_page_example_extracts() -> None:
+    article = extract(RawPage.model_validate_json(EXAMPLES["raw_page"]))
+    assert article.title == "Storm floods the old town"
+
+
+def test_first_screen_gives_the_two_commands() -> None:
+    first_screen = "\n".join(README.splitlines()[:25])
+    assert "make demo" in first_screen and "make test" in first_screen
