@@ -1,11 +1,16 @@
-"""The `article-worker` command: one module per subcommand, registered here."""
+"""The `article-worker` command: one module per subcommand (`*_cmd.py`), found and registered here.
+
+Discovery instead of a hand-kept list, so adding a subcommand touches only its own module.
+"""
 
 from __future__ import annotations
+
+import importlib
+import pkgutil
 
 import click
 
 from .. import __version__
-from . import enqueue_cmd, extract_cmd, schema_cmd, tail_cmd, worker_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -14,5 +19,11 @@ def main() -> None:
     """Raw pages in, structured article events out."""
 
 
-for module in (extract_cmd, enqueue_cmd, worker_cmd, tail_cmd, schema_cmd):
-    main.add_command(module.command)
+def _register() -> None:
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.endswith("_cmd"):
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            main.add_command(module.command)
+
+
+_register()
