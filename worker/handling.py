@@ -68,7 +68,7 @@ class _Run:
                     f"started {self.attempts} times without finishing (crashes or transient failures)"
                 )
             self.raw = decode_message(self.message, self.settings.max_message_bytes)
-            test_hooks.hold(self.raw, self.attempts, self.delivery.worker, self.streams)
+            test_hooks.hold(self.raw, self.attempts, self.delivery.worker, self.streams, "start")
             article = extract(self.raw, Limits(self.settings.max_page_bytes, self.settings.max_dom_nodes))
         except ArticleWorkerError as exc:
             return self.dead(exc)
@@ -96,6 +96,7 @@ class _Run:
         )
         published = self.streams.publish_event(event, self.delivery.task_id)
         outcome = Outcome.PUBLISHED if published.appended else Outcome.DUPLICATE
+        test_hooks.hold(raw, self.attempts, self.delivery.worker, self.streams, "published")
         self.log(outcome, job_id, None, duration_ms)
         return outcome
 

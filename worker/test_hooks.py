@@ -22,8 +22,9 @@ def enabled() -> bool:
     return os.environ.get(ENV) == "1"
 
 
-def hold(raw: RawPage, attempt: int, worker: str | None, streams: Streams) -> None:
-    """Sleep `test_hold_s` seconds on the first `test_hold_attempts` attempts (default 1).
+def hold(raw: RawPage, attempt: int, worker: str | None, streams: Streams, stage: str) -> None:
+    """Sleep `test_hold_s` seconds at `test_hold_at` ("start", the default, or "published": after
+    the event is written, before the ack) on the first `test_hold_attempts` attempts (default 1).
 
     While holding, the key `test:busy:<worker>:<pid>` (expiring with the hold) tells the test
     which process is mid-task.
@@ -33,7 +34,9 @@ def hold(raw: RawPage, attempt: int, worker: str | None, streams: Streams) -> No
     seconds = raw.attributes.get("test_hold_s")
     if not isinstance(seconds, (int, float)) or seconds <= 0:
         return
-    if attempt > int(raw.attributes.get("test_hold_attempts", 1)):
+    if stage != raw.attributes.get("test_hold_at", "start") or attempt > int(
+        raw.attributes.get("test_hold_attempts", 1)
+    ):
         return
     key = streams.settings.key(f"test:busy:{worker}:{os.getpid()}")
     streams.client.set(key, raw.job_id or raw.url, px=max(1, int(seconds * 1000)))
