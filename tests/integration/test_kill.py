@@ -38,16 +38,19 @@ def wait_busy(client: redis.Redis, settings: Settings, worker: str, timeout: flo
     raise TimeoutError("no task was held")
 
 
-@pytest.mark.parametrize("hold_at", ["start", "published"])
-@pytest.mark.parametrize("kill", ["pool_child", "whole_worker"])
+@pytest.mark.parametrize(
+    "case",
+    [(kill, hold_at) for kill in ("pool_child", "whole_worker") for hold_at in ("start", "published")],
+    ids="-".join,
+)
 def test_sigkill_mid_task_redelivers_and_publishes_once(
-    kill: str,
-    hold_at: str,
+    case: tuple[str, str],
     start_worker: StartWorker,
     producer_app: Celery,
     redis_client: redis.Redis,
     settings: Settings,
 ) -> None:
+    kill, hold_at = case
     victim = start_worker(env=FAST)
     _, html = article_html(11)
     attributes = {"test_hold_s": 1.5, "test_hold_at": hold_at}
