@@ -69,7 +69,9 @@ class _Run:
                 )
             self.raw = decode_message(self.message, self.settings.max_message_bytes)
             test_hooks.hold(self.raw, self.attempts, self.delivery.worker, self.streams, "start")
-            article = extract(self.raw, Limits(self.settings.max_page_bytes, self.settings.max_dom_nodes))
+            article = extract(
+                self.raw, Limits(self.settings.max_page_bytes, self.settings.max_dom_nodes, self.settings.max_dom_depth)
+            )
         except ArticleWorkerError as exc:
             return self.dead(exc)
         except SoftTimeLimitExceeded:
