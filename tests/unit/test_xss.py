@@ -18,7 +18,7 @@ VECTORS = [
     '<a href="JaVaScRiPt:alert(1)">mixed case</a>',
     '<a href=" java&#x09;script:alert(1)">entity tab</a>',
     '<a href="&#106;avascript:alert(1)">entity j</a>',
-    '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>',
+    '<a href="' + "".join(f"&#{ord(c):07d}" for c in "javascript:") + 'alert(1)">padded entities</a>',
     '<a href="vbscript:msgbox(1)">vb</a>',
     '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">data</a>',
     '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
@@ -33,7 +33,8 @@ VECTORS = [
     '<iframe src="javascript:alert(1)"></iframe>',
     '<object data="javascript:alert(1)"></object>',
     '<embed src="javascript:alert(1)">',
-    '<form action="javascript:alert(1)"><button formaction="javascript:alert(1)">go</button><input onfocus=alert(1) autofocus></form>',
+    '<form action="javascript:alert(1)"><button formaction="javascript:alert(1)">go</button>'
+    "<input onfocus=alert(1) autofocus></form>",
     "<details open ontoggle=alert(1)>toggle</details>",
     '<video><source onerror="alert(1)"></video><audio src=x onerror=alert(1)></audio>',
     '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
@@ -80,7 +81,8 @@ def assert_inert(body_html: str) -> None:
 
 
 def page(body: str, head: str = "") -> RawPage:
-    html = f"<html><head><title>Budget</title>{head}</head><body><article><h1>Budget</h1>{PROSE}{body}{PROSE}</article></body></html>"
+    article = f"<article><h1>Budget</h1>{PROSE}{body}{PROSE}</article>"
+    html = f"<html><head><title>Budget</title>{head}</head><body>{article}</body></html>"
     return RawPage(url="https://news.example.com/xss", content=html)
 
 
