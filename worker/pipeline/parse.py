@@ -36,4 +36,6 @@ def parse_html(text: str, limits: Limits) -> HtmlElement:
         if count > limits.max_dom_nodes:
             raise DocumentTooComplex(f"page has more than {limits.max_dom_nodes} elements")
     check_depth(root, limits)
+    if root.find("body") is None:  # head-only page; readability would hand back a bodiless fragment
+        raise EmptyPage("page has no body")
     return root
