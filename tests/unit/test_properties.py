@@ -8,7 +8,8 @@ import json
 from typing import Any
 
 import redis
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from schemas import Article, RawPage, Reason
 from worker.errors import ArticleWorkerError
