@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     max_message_bytes: int = Field(14 * MB, ge=1024, description="Largest message accepted (base64 inflates 4/3).")
     max_page_bytes: int = Field(10 * MB, ge=1024, description="Largest page after base64/gzip decoding.")
     max_dom_nodes: int = Field(300_000, ge=100)
+    max_dom_depth: int = Field(250, ge=16, le=250, description="Deepest element nesting (libxml2 stops at 255).")
     dead_letter_original_bytes: int = Field(
         1 * MB, ge=1024, description="Largest original message copied verbatim into a dead letter."
     )
