@@ -71,7 +71,9 @@ def test_seed_as_text_plain_and_as_pre_blob_read_the_same(seed: Article) -> None
     text = SEED.read_text(encoding="utf-8")
     declared = extract(RawPage(url="https://news.example.com/seed", content=text, content_type="text/plain"))
     escaped = text.replace("&", "&amp;").replace("<", "&lt;")
-    blob = extract(RawPage(url="https://news.example.com/seed", content=f"<html><body><pre>{escaped}</pre></body></html>"))
+    blob = extract(
+        RawPage(url="https://news.example.com/seed", content=f"<html><body><pre>{escaped}</pre></body></html>")
+    )
     assert declared.provenance["input_format"] == "content_type text/plain"
     assert blob.provenance["input_format"] == "html body is a <pre> text blob"
     for other in (declared, blob):
