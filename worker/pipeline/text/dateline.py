@@ -20,7 +20,7 @@ _DASH = r"\s*(?:[-–—]+|:)\s*"
 _DATE = r"(?:,\s*(?P<date>[^()\-–—]{3,30}?))?"
 _WITH_AGENCY = re.compile(rf"^(?P<place>{_PLACE}){_DATE}\s*[(/](?P<agency>(?i:{AGENCY}))[)/]\.?{_DASH}")
 _UPPER = re.compile(rf"^(?P<place>{_UPPER_PLACE}){_DATE}\s*[-–—]+\s+(?=\S)")
-_CAP = r"[A-ZÀ-ÞĀ-ſА-ЯΑ-Ω][\w.'’&]*"
+_CAP = r"[A-ZÀ-ÞĀ-ſА-ЯΑ-Ω][\w.'’&]+"
 _OWN_LINE = re.compile(rf"^(?P<place>{_CAP}(?: {_CAP}){{0,2}})\s+[-–—]\s+(?P<outlet>{_CAP}(?: {_CAP}){{0,3}})$")
 MAX_OWN_LINE_WORDS = 8
 
