@@ -20,26 +20,32 @@ MIN_PROSE_WORDS = 8
 MIN_STOP_SHARE = 0.12
 BOILER_COST = 6.0
 SHORT_COST = 1.5
+MIN_REPEATS = 2
+PROSE_OFFSET = 0
 
 
 def kind_of(s: Signals, cjk: bool = False, known: bool = True) -> Kind:
     if s.form or s.legal or s.social or s.stamp or s.self_repeat:
         return "boiler"
-    if s.repeats >= 2 and s.words < MIN_PROSE_WORDS * 2:
+    if s.repeats >= MIN_REPEATS and s.words < MIN_PROSE_WORDS * 2:
         return "boiler"
     if s.separators >= 2 and s.stop_share < 0.2:
         return "boiler"
     min_stop = 0.3 if cjk else MIN_STOP_SHARE if known else 0.0
     if s.words >= MIN_PROSE_WORDS and s.stop_share >= min_stop:
+        if s.truncated:
+            return "text"  # a teaser cut short with an ellipsis: a link to another story
         return "prose" if s.sentence_end or s.words >= 2 * MIN_PROSE_WORDS else "text"
+    if s.words >= 2 * MIN_PROSE_WORDS and s.sentences >= 2:
+        return "prose"  # sentences in words the stop lists do not know (a quoted language, Latin filler)
     return "short"
 
 
 def score(kind: Kind, s: Signals) -> float:
     if kind == "prose":
-        return s.words
+        return s.words - PROSE_OFFSET
     if kind == "text":
-        return s.words * 0.3
+        return (s.words - PROSE_OFFSET) * 0.3
     if kind == "boiler":
         return -max(BOILER_COST, s.words)
     return -SHORT_COST - s.words * 0.1

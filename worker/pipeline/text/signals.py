@@ -17,7 +17,7 @@ from .stopwords import ANY, STOPWORDS
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+_SENTENCE_END = re.compile(r"(?<![.…])[.!?。！？:;][\"'”’»)\]]*$")
 _SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)]*(?:\s+|$)")
 _SEPARATORS = re.compile(r"\s[|»›·•/]\s|\s[|»›·•]|[|»›·•]\s")
 _FORM = re.compile(r"^[^.!?]{1,40}?\s?[*:]$|^:\s?\w|^\*")
@@ -30,6 +30,10 @@ _LEGAL = re.compile(
     re.I,
 )
 _SOCIAL = re.compile(r"facebook|twitter|whatsapp|linkedin|instagram|youtube|pinterest|telegram|tiktok|\brss\b", re.I)
+
+
+CJK_CHARS_PER_WORD = 1.5
+CJK_SENTENCE_CHARS = 20
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class Signals:
     legal: bool
     social: bool
     stamp: bool
+    truncated: bool
 
 
 def read_signals(lines: list[Line], language: str | None) -> list[Signals]:
@@ -57,10 +62,10 @@ def _signals(line: Line, repeats: int, stops: frozenset[str], cjk: bool) -> Sign
     text = line.text
     tokens = [w.lower() for w in _WORD.findall(text)]
     cjk_chars = len(_CJK.findall(text)) if cjk else 0
-    words = len(tokens) + cjk_chars / 2 if cjk_chars else float(len(tokens))
+    words = len(tokens) + cjk_chars / CJK_CHARS_PER_WORD if cjk_chars else float(len(tokens))
     stop_share = sum(1 for w in tokens if w in stops) / len(tokens) if tokens and not cjk_chars else 0.0
-    if cjk_chars:
-        stop_share = min(1.0, text.count("，") + text.count("、") + text.count("。")) * 0.5
+    if cjk_chars:  # no spaces between words: clause punctuation or a sentence's length stands in
+        stop_share = 0.5 if cjk_chars >= CJK_SENTENCE_CHARS or any(p in text for p in "，、。；！？") else 0.0
     return Signals(
         words=words,
         stop_share=stop_share,
@@ -73,4 +78,5 @@ def _signals(line: Line, repeats: int, stops: frozenset[str], cjk: bool) -> Sign
         legal=bool(_LEGAL.search(text)) and len(tokens) <= 40,
         social=len(_SOCIAL.findall(text)) >= 2 or (len(tokens) <= 3 and bool(_SOCIAL.search(text))),
         stamp=len(tokens) <= 10 and bool(_STAMP.match(text)),
+        truncated=text.endswith(("...", "…")),
     )
