@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint format schema compose-check clean
+.PHONY: install demo test lint format schema compose-check clean eval-flattened
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
+
+# Body F1 of the text path on the dev set flattened to visible text (one line per block).
+eval-flattened: $(STAMP)
+	$(BIN)/python -m worker.evaluation.flattened
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
