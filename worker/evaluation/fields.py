@@ -23,6 +23,8 @@ FIELDS: dict[str, str] = {
 
 _BY = re.compile(r"^(?:written\s+)?(?:by|par|von|por)\b\s*:?\s*", re.I)
 _OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
+#: one or more trailing " | Site"-style parts of at most five words each
+_TITLE_SUFFIX = re.compile(r"^(?:\s+(?:\||-|–|—|·|::|»)\s+(?:\S+\s?){1,5}?)+$")
 
 
 def squash(value: str | None) -> str:
@@ -79,7 +81,17 @@ NORMALISE: dict[str, Callable[[str | None], str]] = {
 }
 
 
+def _same_title(expected: str | None, predicted: str | None) -> bool:
+    """Equal, or the expected title is ours plus trailing site/author parts (we drop those on purpose)."""
+    want, got = squash(expected), squash(predicted)
+    if want == got:
+        return True
+    return bool(got) and want.startswith(got) and bool(_TITLE_SUFFIX.match(want[len(got) :]))
+
+
 def matches(field: str, expected: str | None, predicted: str | None) -> bool:
+    if field == "title":
+        return _same_title(expected, predicted)
     if field == "published":
         return _same_moment(expected, predicted)
     norm = NORMALISE[field]
