@@ -86,10 +86,19 @@ def gather(root: HtmlElement, url: str) -> PageFacts:
 
 def _jsonld_objects(text: str) -> Iterator[dict[str, Any]]:
     try:
-        data = json.loads(text.strip().removeprefix("<!--").removesuffix("-->"), strict=False)
+        data = json.loads(_unwrap(text), strict=False)
     except ValueError:
         return
     yield from _flatten(data, depth=0)
+
+
+def _unwrap(text: str) -> str:
+    """JSON-LD as pages ship it: inside an HTML comment or an XHTML CDATA section."""
+    text = text.strip()
+    for start, end in (("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")):
+        if text.startswith(start) and text.endswith(end):
+            text = text[len(start) : -len(end)].strip()
+    return text
 
 
 def _flatten(data: Any, depth: int) -> Iterator[dict[str, Any]]:
