@@ -39,7 +39,7 @@ def article_fields(article: Article) -> dict[str, str | None]:
 
 
 def pipeline(page: DevPage) -> Prediction:
-    """The whole `extract(RawPage)`, from the page's bytes as a producer would send them."""
+    """The whole `extract(RawPage)` from the page's bytes as a producer would send them; body = body_html."""
     from ..pipeline import extract
 
     raw = RawPage(url=page.url, content_b64=base64.b64encode(page.source).decode("ascii"), content_type="text/html")
@@ -47,18 +47,26 @@ def pipeline(page: DevPage) -> Prediction:
         article = extract(raw)
     except ArticleWorkerError:
         return Prediction("", dict.fromkeys(FIELDS))
-    return Prediction(article.body_text, article_fields(article))
+    return Prediction(as_metric_text(article.body_html or article.body_text), article_fields(article))
+
+
+def as_metric_text(html: str) -> str:
+    """The body as the metric's truth was made: html-text over the HTML. Our own `body_text`
+    carries the same content but joins inline elements without html-text's extra spaces, which
+    splits CJK words differently; scoring every system through one conversion compares content."""
+    import html_text
+
+    return str(html_text.extract_text(html))
 
 
 def readability_alone(page: DevPage) -> Prediction:
     """readability-lxml as users call it: summary() through html-text; its title and meta author."""
-    import html_text
     from readability import Document
 
     logging.getLogger("readability.readability").setLevel(logging.WARNING)
     document = Document(page.source)
     try:
-        body = str(html_text.extract_text(document.summary()))
+        body = as_metric_text(document.summary())
     except Exception:  # readability raises bare Unparseable and lxml errors on odd pages
         body = ""
     title = document.short_title() or None
