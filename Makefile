@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint format schema compose-check clean eval-flattened
+.PHONY: install demo test lint format schema compose-check clean eval eval-gate eval-flattened
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ format: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/article-worker schema --write schemas/json
+
+# Body and field accuracy on the vendored dev set, ours against readability-lxml (README: Evaluation).
+eval: $(STAMP)
+	$(BIN)/article-worker eval
+
+eval-gate: $(STAMP)
+	$(BIN)/article-worker eval --floors eval/floors.json
 
 compose-check:
 	docker-compose -f docker-compose.yml config -q
