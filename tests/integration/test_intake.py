@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import shlex
 import subprocess
 import time
 from typing import Any
@@ -14,22 +13,19 @@ import redis
 
 from schemas import RawPage, Reason
 from tests.integration.conftest import StartCli, StartWorker
-from tests.support.pages import article_html
+from tests.support.readme import redis_cli_line
 from tests.support.redis_keys import TEST_REDIS_URL
 from tests.support.streams import dead_letters, events
 from worker.groups import GroupReader
 from worker.intake import Intake
-from worker.runtime import Streams
 from worker.settings import Settings
-
-# The form the README gives crawler authors; the test adds only the server URL and its key prefix.
-REDIS_CLI_FORM = """redis-cli XADD pages:in '*' page '{"url": "https://news.example.com/cli", "content": %s}'"""
+from worker.streams import Streams
 
 
-def redis_cli(command: str, prefix: str) -> str:
-    argv = shlex.split(command)
+def redis_cli(argv: list[str], prefix: str) -> str:
+    """Run a `redis-cli XADD pages:in ...` command line, adding only the server URL and the test's prefix."""
     assert argv[:3] == ["redis-cli", "XADD", "pages:in"]
-    argv[2] = prefix + argv[2]
+    argv = [*argv[:2], prefix + argv[2], *argv[3:]]
     done = subprocess.run(["redis-cli", "-u", TEST_REDIS_URL, *argv[1:]], capture_output=True, text=True, check=True)
     assert "ERR" not in done.stdout, done.stdout
     return done.stdout.strip()
@@ -53,14 +49,15 @@ def test_redis_cli_xadd_comes_out_as_an_event(
 ) -> None:
     start_worker()
     intake = start_cli("intake")
-    title, html = article_html(3)
-    html = html.replace("'", '"')  # inside the shell's single quotes
-    entry_id = redis_cli(REDIS_CLI_FORM % json.dumps(html), key_prefix)
+    command = redis_cli_line()  # exactly the README's line
+    page = json.loads(command[command.index("page") + 1])
+    entry_id = redis_cli(command, key_prefix)
 
     got = events(redis_client, settings.key(settings.results_stream), 1)
 
     assert len(got) == 1, intake.log()
-    assert got[0].url == "https://news.example.com/cli" and got[0].article.title == title
+    assert got[0].url == page["url"] and got[0].article.title == "Storm floods the old town"
+    assert got[0].producer == page["producer"]
     assert entry_id.split("-")[0].isdigit()
     stream = settings.key(settings.intake_stream)
     wait_until(lambda: redis_client.xpending(stream, settings.intake_group)["pending"] == 0)
