@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import time
 from collections.abc import Callable
 
@@ -83,7 +84,7 @@ class Intake:
 
     def beat(self) -> None:
         """The same liveness key a worker writes, so `article-worker check --name` works for intakes."""
-        payload = {"hostname": self.reader.consumer, "at": time.time()}
+        payload = {"hostname": self.reader.consumer, "pid": os.getpid(), "at": time.time()}
         self.streams.client.set(self.heartbeat_key, json.dumps(payload), ex=self.settings.heartbeat_ttl)
 
 
