@@ -101,12 +101,15 @@ def test_pending_entry_of_a_dead_intake_is_claimed(
     assert redis_client.xreadgroup(settings.intake_group, "dead@test", {stream: ">"}, count=1)
     assert redis_client.xpending(stream, settings.intake_group)["consumers"] == [{"name": b"dead@test", "pending": 1}]
 
-    start_cli("intake", "--consumer", "live@test", env={"INTAKE_CLAIM_IDLE": "1"})
+    intake = start_cli("intake", "--consumer", "live@test", env={"INTAKE_CLAIM_IDLE": "1"})
 
     wait_until(lambda: redis_client.llen(settings.key(settings.pages_queue)) == 1)
     assert [m["url"] for m in queued_messages(redis_client, settings)] == ["https://example.org/orphan"]
     wait_until(lambda: redis_client.xpending(stream, settings.intake_group)["pending"] == 0)
     assert redis_client.xlen(stream) == 0
+    assert redis_client.exists(settings.key("heartbeat:live@test"))
+    assert intake.stop() == 0  # SIGTERM: finishes its round and leaves cleanly
+    assert not redis_client.exists(settings.key("heartbeat:live@test"))
 
 
 def test_entry_is_acknowledged_only_after_the_hand_off(redis_client: redis.Redis, settings: Settings) -> None:
