@@ -23,6 +23,11 @@ class Settings(BaseSettings):
     results_stream: str = "articles"
     dead_letter_stream: str = "articles:dead"
     intake_stream: str = "pages:in"
+    intake_group: str = "intake"
+    intake_batch: int = Field(100, ge=1, description="Entries one intake reads per round.")
+    intake_claim_idle: float = Field(
+        60.0, gt=0, description="Seconds an entry stays pending with a silent intake before another claims it."
+    )
     results_maxlen: int = Field(1_000_000, ge=1, description="Approximate MAXLEN of the results stream.")
     dead_letter_maxlen: int = Field(100_000, ge=1, description="Approximate MAXLEN of the dead-letter stream.")
 
