@@ -12,6 +12,7 @@ from .celery_app import TASK_NAME, app
 from .dead_letters import dead_letter
 from .errors import ExtractionTimeout, PublishFailed
 from .handling import Delivery, process
+from .outcomes import DEAD_LETTER, report
 from .runtime import streams
 from .settings import get_settings
 
@@ -36,6 +37,7 @@ class PageTask(Task):  # type: ignore[misc]
         message = args[0] if args else None
         letter = dead_letter(error, message, s, stage="task", attempts=0, worker=self.request.hostname, task_id=task_id)
         streams().publish_dead_letter(letter)
+        report(DEAD_LETTER, task_id, job_id=letter.job_id, url=letter.url, reason=letter.reason.value)
 
 
 @app.task(bind=True, base=PageTask, name=TASK_NAME)  # type: ignore[untyped-decorator]

@@ -16,7 +16,9 @@ def command(ctx: click.Context) -> None:
     settings = get_settings()
     configure_logging(settings)
     # mingle and gossip only matter for revokes and clock sync, which we do not use; they slow start-up.
+    # --quiet drops the banner Celery prints on stdout, which no JSON log collector could parse.
     argv = [
+        *(["--quiet"] if settings.log_format == "json" else []),
         "worker",
         "--queues",
         settings.pages_queue,
