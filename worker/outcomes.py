@@ -51,6 +51,8 @@ class PageOutcome:
 
 def report(outcome: str, task_id: str | None, **details: Any) -> None:
     """Log the page's outcome line and count it. Never raises: observing must not fail a page."""
+    if outcome == "duplicate":  # an event already published: redelivered after its publish
+        details["reason"] = details.get("reason") or "duplicate"
     page = PageOutcome(_ALIASES.get(outcome, outcome), task_id, **details)
     ms = -1.0 if page.duration_ms is None else page.duration_ms
     level = logging.INFO if page.outcome == EVENT else logging.WARNING
