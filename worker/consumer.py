@@ -14,6 +14,7 @@ from kombu.exceptions import ContentDisallowed
 
 from .dead_letters import dead_letter
 from .errors import ArticleWorkerError, NotJson, RefusedContentType, UnknownTask
+from .outcomes import DEAD_LETTER, report
 from .runtime import streams
 from .settings import get_settings
 
@@ -57,5 +58,5 @@ class DeadLetteringConsumer(Consumer):  # type: ignore[misc]
         except ArticleWorkerError:
             log.critical("could not dead-letter a refused message; it stays unacked for redelivery")
             return False
-        log.warning("dead-lettered a message the consumer refused: %s", error)
+        report(DEAD_LETTER, task_id, reason=error.reason.value)  # the page's one outcome line, and its count
         return True

@@ -21,6 +21,7 @@ from .dead_letters import dead_letter
 from .errors import ArticleWorkerError, ExtractionTimeout, InternalError, TooManyAttempts
 from .ids import event_id_for, job_id_for
 from .messages import decode_message
+from .outcomes import report
 from .pipeline import Limits, extract
 from .settings import Settings
 from .streams import Streams
@@ -99,7 +100,7 @@ class _Run:
         published = self.streams.publish_event(event, self.delivery.task_id)
         outcome = Outcome.PUBLISHED if published.appended else Outcome.DUPLICATE
         test_hooks.hold(raw, self.attempts, self.delivery.worker, self.streams, "published")
-        self.log(outcome, job_id, None, duration_ms)
+        self.log(outcome, job_id, None, duration_ms, article)
         return outcome
 
     def dead(self, error: ArticleWorkerError) -> Outcome:
@@ -122,23 +123,11 @@ class _Run:
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000
 
-    def log(self, outcome: Outcome, job_id: str | None, error: ArticleWorkerError | None, ms: float) -> None:
+    def log(
+        self, outcome: Outcome, job_id: str | None, error: ArticleWorkerError | None, ms: float, article: Any = None
+    ) -> None:
         reason = error.reason.value if error else None
         url = self.raw.url if self.raw else None
-        log.log(
-            logging.INFO if error is None else logging.WARNING,
-            "%s job=%s url=%s reason=%s %.1fms",
-            outcome.value,
-            job_id,
-            url,
-            reason,
-            ms,
-            extra={
-                "task_id": self.delivery.task_id,
-                "job_id": job_id,
-                "url": url,
-                "outcome": outcome.value,
-                "reason": reason,
-                "duration_ms": round(ms, 3),
-            },
+        report(
+            outcome.value, self.delivery.task_id, job_id=job_id, url=url, reason=reason, duration_ms=ms, article=article
         )

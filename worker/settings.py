@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     heartbeat_ttl: int = Field(30, ge=1)
     log_level: str = "INFO"
     log_format: Literal["text", "json"] = "text"
+    metrics_port: int = Field(0, ge=0, le=65535, description="Prometheus endpoint of each worker; 0: off.")
 
     @model_validator(mode="after")
     def _coherent(self) -> Settings:

@@ -19,6 +19,7 @@ from .celery_app import TASK_NAME, app
 from .dead_letters import dead_letter
 from .errors import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed
 from .handling import Delivery, process
+from .outcomes import DEAD_LETTER, report
 from .runtime import streams
 from .settings import get_settings
 
@@ -52,6 +53,8 @@ class PageTask(Task):  # type: ignore[misc]
             streams().publish_dead_letter(letter, task_id)
         except ArticleWorkerError:
             log.error("could not dead-letter timed-out task %s; it is requeued", task_id)
+        else:
+            report(DEAD_LETTER, task_id, job_id=letter.job_id, url=letter.url, reason=letter.reason.value)
 
 
 @app.task(bind=True, base=PageTask, name=TASK_NAME)  # type: ignore[untyped-decorator]
