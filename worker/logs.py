@@ -7,6 +7,7 @@ import logging
 import sys
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from .settings import Settings
 
@@ -28,8 +29,20 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
+class RedactingHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Masks the Redis password in every line, whoever logs it (Celery's debug lines quote messages)."""
+
+    def __init__(self, secret: str | None) -> None:
+        super().__init__(sys.stderr)
+        self.secret = secret
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        return text.replace(self.secret, "***") if self.secret else text
+
+
 def configure_logging(settings: Settings) -> None:
-    handler = logging.StreamHandler(sys.stderr)
+    handler = RedactingHandler(urlsplit(settings.redis_url).password)
     if settings.log_format == "json":
         handler.setFormatter(JsonFormatter())
     else:
