@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint format schema compose-check clean
+.PHONY: install demo test lint format schema compose-check clean chaos
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
+
+# Chaos run against TEST_REDIS_URL: N pages, 2 workers, random SIGKILLs; prints the tally.
+N ?= 3000
+chaos: $(STAMP)
+	$(BIN)/python scripts/chaos.py --pages $(N)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
