@@ -70,6 +70,7 @@ class Tally:
     redelivered: int = 0
     child_kills: int = 0
     worker_kills: int = 0
+    worker_exits: int = 0  # workers that exited on their own (restarted, like a supervisor would)
     seconds: float = 0.0
 
     def line(self) -> str:
@@ -78,7 +79,7 @@ class Tally:
             f"chaos: {self.pages} pages ({self.good} good, {self.bad} bad) -> {self.events} events + "
             f"{self.dead_letters} dead letters [{reasons}]; missing {len(self.missing)}, duplicates "
             f"{len(self.duplicates)}; {self.child_kills} pool-child and {self.worker_kills} whole-worker SIGKILLs, "
-            f"{self.redelivered} pages redelivered; {self.seconds:.1f}s"
+            f"{self.redelivered} pages redelivered, {self.worker_exits} worker exits; {self.seconds:.1f}s"
         )
 
 
@@ -110,6 +111,8 @@ class Chaos:
         self.log_dir = log_dir
         self.rng = random.Random(seed)
         self.workers: list[WorkerProcess] = []
+        self.ready_at: dict[str, float] = {}  # worker name -> when its event loop surely runs
+        self.gone: set[str] = set()  # workers killed by us or already replaced
         self.tally = Tally()
         self.safe_worker_kills = True
 
@@ -151,8 +154,29 @@ class Chaos:
                 pids.append(int(key.decode().rsplit(":", 1)[1]))
         return pids
 
+    def alive(self) -> list[WorkerProcess]:
+        """Live workers whose event loop runs: Celery exits ("Could not start worker processes") if a
+        pool process dies before that, so kills wait for the heartbeat plus a margin."""
+        now, ready = time.monotonic(), []
+        for worker in self.workers:
+            if worker.proc.poll() is not None:
+                continue
+            if worker.name not in self.ready_at and self.client.exists(worker.heartbeat_key()):
+                self.ready_at[worker.name] = now + 1.5
+            if self.ready_at.get(worker.name, now + 1) <= now:
+                ready.append(worker)
+        return ready
+
+    def supervise(self, concurrency: int) -> None:
+        """Restart workers that exited without our kill, as docker's restart policy would."""
+        for worker in list(self.workers):
+            if worker.proc.poll() is not None and worker.name not in self.gone:
+                self.gone.add(worker.name)
+                self.tally.worker_exits += 1
+                self.start_worker(concurrency)
+
     def kill_child(self) -> None:
-        alive = [w for w in self.workers if w.proc.poll() is None and w.pool_pids()]
+        alive = [w for w in self.alive() if w.pool_pids()]
         if alive:
             pid = self.rng.choice(self.rng.choice(alive).pool_pids())
             try:
@@ -162,7 +186,7 @@ class Chaos:
                 pass
 
     def kill_worker(self, concurrency: int, patience: float = 1.5) -> None:
-        alive = [w for w in self.workers if w.proc.poll() is None]
+        alive = self.alive()
         if not alive:
             return
         victim = self.rng.choice(alive)
@@ -175,6 +199,7 @@ class Chaos:
         else:
             if self.safe_worker_kills:
                 return  # never caught it with every pool process mid-task: no kill this round
+        self.gone.add(victim.name)
         victim.kill()
         self.tally.worker_kills += 1
         self.start_worker(concurrency)
@@ -193,9 +218,11 @@ class Chaos:
             if now >= next_worker:
                 self.kill_worker(plan.concurrency)
                 next_worker = time.monotonic() + self.rng.uniform(0.5, 1.5) * plan.worker_kill_every
+            self.supervise(plan.concurrency)
             time.sleep(0.02)
         deadline = time.monotonic() + plan.settle_seconds
         while time.monotonic() < deadline and not self.finished(sent):
+            self.supervise(plan.concurrency)
             time.sleep(0.2)
         time.sleep(0.5)  # a duplicate, if any, would land now
         self.account(sent)
