@@ -14,7 +14,9 @@ def test_chaos_every_page_is_one_event_or_one_dead_letter(
 ) -> None:
     chaos = Chaos(service_env, redis_client, tmp_path)
     try:
-        tally = chaos.run(Plan(pages=300, workers=2, concurrency=2, held_share=0.4, chaos_seconds=12, settle_seconds=40))
+        tally = chaos.run(
+            Plan(pages=300, workers=2, concurrency=2, held_share=0.4, chaos_seconds=12, settle_seconds=40)
+        )
     finally:
         chaos.stop()
     print(tally.line())
