@@ -16,6 +16,9 @@ def create_app(settings: Settings | None = None) -> Celery:
         "visibility_timeout": s.visibility_timeout,
         "unacked_restore_interval": s.restore_interval,
         "unacked_restore_throttle": 1,
+        # A worker killed mid-sweep leaves the sweep's lock behind: kombu's 300 s default would stop
+        # every redelivery for five minutes. A sweep takes milliseconds.
+        "unacked_mutex_expire": max(5, 3 * s.restore_interval),
         "socket_timeout": 30,
         "socket_connect_timeout": 10,
         "health_check_interval": 25,

@@ -66,6 +66,7 @@ class Tally:
     dead_letters: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     missing: list[str] = field(default_factory=list)
+    stranded: int = 0  # of the missing: still queued or unacked at the end (late, not lost)
     duplicates: list[str] = field(default_factory=list)
     redelivered: int = 0
     child_kills: int = 0
@@ -77,7 +78,8 @@ class Tally:
         reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.reasons.items()))
         return (
             f"chaos: {self.pages} pages ({self.good} good, {self.bad} bad) -> {self.events} events + "
-            f"{self.dead_letters} dead letters [{reasons}]; missing {len(self.missing)}, duplicates "
+            f"{self.dead_letters} dead letters [{reasons}]; missing {len(self.missing)} ({self.stranded} still "
+            f"queued or unacked), duplicates "
             f"{len(self.duplicates)}; {self.child_kills} pool-child and {self.worker_kills} whole-worker SIGKILLs, "
             f"{self.redelivered} pages redelivered, {self.worker_exits} worker exits; {self.seconds:.1f}s"
         )
@@ -241,6 +243,18 @@ class Chaos:
         total += self.client.xlen(self.settings.key(self.settings.dead_letter_stream))
         return int(total) >= len(sent)
 
+    def waiting_task_ids(self) -> set[str]:
+        """Task ids of messages still in the queue lists or kombu's unacked hash."""
+        raw: list[Any] = list(self.client.hvals(self.settings.key("unacked")))
+        for key in self.client.scan_iter(match=self.settings.key(f"{self.settings.pages_queue}*"), count=1000):
+            if self.client.type(key) == b"list":
+                raw += [[item] for item in self.client.lrange(key, 0, -1)]
+        ids = set()
+        for entry in raw:
+            payload = json.loads(entry)[0] if isinstance(entry, bytes) else json.loads(entry[0])
+            ids.add(str((payload.get("headers") or {}).get("id")))
+        return ids
+
     def account(self, sent: list[Sent]) -> None:
         t = self.tally
         events = [ArticleEvent.model_validate_json(f[b"event"]) for f in self._entries(self.settings.results_stream)]
@@ -255,9 +269,11 @@ class Chaos:
         t.bad, t.events, t.dead_letters = t.pages - t.good, len(events), len(letters)
         t.reasons = Counter(d.reason.value for d in letters)
         t.redelivered = sum(1 for e in events if e.attempts > 1)
+        waiting = self.waiting_task_ids()
         for s in sent:
             got = len(by_job.get(s.job_id or "", [])) + by_task[s.task_id]
             if got == 0:
                 t.missing.append(s.job_id or s.task_id)
+                t.stranded += s.task_id in waiting
             elif got > 1:
                 t.duplicates.append(s.job_id or s.task_id)
