@@ -25,7 +25,10 @@ def create_app(settings: Settings | None = None) -> Celery:
     }
     if s.key_prefix:
         transport["global_keyprefix"] = s.key_prefix
+    if s.reliable_fetch:
+        transport["priority_steps"] = [0]  # one list per queue: what an atomic BLMOVE fetch needs
     app.conf.update(
+        broker_transport="worker.reliable_fetch:Transport" if s.reliable_fetch else None,
         # JSON only, both ways: a pickle message is refused before it is deserialised.
         task_serializer="json",
         accept_content=["json"],

@@ -244,9 +244,11 @@ class Chaos:
         return int(total) >= len(sent)
 
     def waiting_task_ids(self) -> set[str]:
-        """Task ids of messages still in the queue lists or kombu's unacked hash."""
+        """Task ids of messages still in the queue, a consumer's processing list or kombu's unacked hash."""
         raw: list[Any] = list(self.client.hvals(self.settings.key("unacked")))
-        for key in self.client.scan_iter(match=self.settings.key(f"{self.settings.pages_queue}*"), count=1000):
+        lists = [*self.client.scan_iter(match=self.settings.key(f"{self.settings.pages_queue}*"), count=1000)]
+        lists += self.client.scan_iter(match=self.settings.key("processing:*"), count=1000)
+        for key in lists:
             if self.client.type(key) == b"list":
                 raw += [[item] for item in self.client.lrange(key, 0, -1)]
         ids = set()
