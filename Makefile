@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: install demo test lint format schema compose-check clean eval eval-gate eval-flattened
 .PHONY: install demo test lint format schema compose-check clean bench
+.PHONY: install demo test lint format schema compose-check clean chaos
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +27,10 @@ test: $(STAMP)
 # Body F1 of the text path on the dev set flattened to visible text (one line per block).
 eval-flattened: $(STAMP)
 	$(BIN)/python -m worker.evaluation.flattened
+# Chaos run against TEST_REDIS_URL: N pages, 2 workers, random SIGKILLs; prints the tally.
+N ?= 3000
+chaos: $(STAMP)
+	$(BIN)/python scripts/chaos.py --pages $(N)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

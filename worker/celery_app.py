@@ -17,13 +17,19 @@ def create_app(settings: Settings | None = None) -> Celery:
         "visibility_timeout": s.visibility_timeout,
         "unacked_restore_interval": s.restore_interval,
         "unacked_restore_throttle": 1,
+        # A worker killed mid-sweep leaves the sweep's lock behind: kombu's 300 s default would stop
+        # every redelivery for five minutes. A sweep takes milliseconds.
+        "unacked_mutex_expire": max(5, 3 * s.restore_interval),
         "socket_timeout": 30,
         "socket_connect_timeout": 10,
         "health_check_interval": 25,
     }
     if s.key_prefix:
         transport["global_keyprefix"] = s.key_prefix
+    if s.reliable_fetch:
+        transport["priority_steps"] = [0]  # one list per queue: what an atomic BLMOVE fetch needs
     app.conf.update(
+        broker_transport="worker.reliable_fetch:Transport" if s.reliable_fetch else None,
         # JSON only, both ways: a pickle message is refused before it is deserialised.
         task_serializer="json",
         accept_content=["json"],

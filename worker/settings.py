@@ -33,6 +33,7 @@ class Settings(BaseSettings):
 
     visibility_timeout: int = Field(300, ge=1, description="Seconds before an unacked page is redelivered.")
     restore_interval: int = Field(10, ge=1, description="Seconds between sweeps for unacked pages.")
+    reliable_fetch: bool = Field(True, description="Fetch with BLMOVE so a killed worker cannot lose a page.")
     soft_time_limit: float = Field(20.0, gt=0)
     hard_time_limit: float = Field(30.0, gt=0)
     max_attempts: int = Field(5, ge=1, description="Executions of one message before it is dead-lettered.")
