@@ -22,6 +22,8 @@ BOILER_COST = 6.0
 SHORT_COST = 1.5
 MIN_REPEATS = 2
 PROSE_OFFSET = 0
+ISOLATED_WEIGHT = 0.3
+ISOLATION_REACH = 1
 
 
 def kind_of(s: Signals, cjk: bool = False, known: bool = True) -> Kind:
@@ -64,10 +66,23 @@ def main_run(scores: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
+def isolate(kinds: list[Kind], scores: list[float]) -> list[float]:
+    """Prose with no prose on either side weighs less: articles run paragraph after paragraph,
+    teaser streams and comment lists alternate one blurb with headlines, names and buttons."""
+    out = list(scores)
+    for i, kind in enumerate(kinds):
+        near = kinds[max(0, i - ISOLATION_REACH) : i] + kinds[i + 1 : i + 1 + ISOLATION_REACH]
+        alone = kind == "prose" and "prose" not in near
+        if alone:
+            out[i] *= ISOLATED_WEIGHT
+    return out
+
+
 def classify(lines: list[Line], signals: list[Signals], language: str | None) -> tuple[list[Kind], list[int]]:
     """Each line's kind, and the indices of the article's lines in page order."""
     kinds = [kind_of(s, is_cjk(language), language is not None) for s in signals]
-    span = main_run([score(k, s) for k, s in zip(kinds, signals, strict=True)])
+    scores = [score(k, s) for k, s in zip(kinds, signals, strict=True)]
+    span = main_run(isolate(kinds, scores))
     if span is None:
         return kinds, []
     return kinds, [i for i in range(*span) if kinds[i] != "boiler"]

@@ -20,11 +20,16 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"(?<![.…])[.!?。！？:;][\"'”’»)\]]*$")
 _SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)]*(?:\s+|$)")
 _SEPARATORS = re.compile(r"\s[|»›·•/]\s|\s[|»›·•]|[|»›·•]\s")
-_FORM = re.compile(r"^[^.!?]{1,40}?\s?[*:]$|^:\s?\w|^\*")
+_FORM = re.compile(r"^[^.!?]{1,40}?\s?\*$|^:\s?\w|^\*")
+_LABEL = re.compile(r"^[^.!?]{1,30}:$")
 _STAMP = re.compile(r"^\D{0,40}\d{1,4}[:./-]\d{1,2}(?:[:./-]\d{1,4})?\D{0,30}$")
-_LEGAL = re.compile(
+_RIGHTS = re.compile(
     r"©|\(c\)\s*\d{4}|all rights reserved|tous droits réservés|alle rechte vorbehalten|derechos reservados"
-    r"|diritti riservati|direitos reservados|terms of (?:use|service)|privacy policy|cookie|datenschutz"
+    r"|diritti riservati|direitos reservados|wszelkie prawa zastrzeżone|všechna práva vyhrazena|все права защищены",
+    re.I,
+)
+_LEGAL = re.compile(
+    r"terms of (?:use|service)|privacy policy|cookie|datenschutz"
     r"|impressum|mentions légales|política de privacidad|informativa sulla privacy|conditions d'utilisation"
     r"|nutzungsbedingungen|términos de uso",
     re.I,
@@ -71,11 +76,11 @@ def _signals(line: Line, repeats: int, stops: frozenset[str], cjk: bool) -> Sign
         stop_share=stop_share,
         sentence_end=bool(_SENTENCE_END.search(text)),
         sentences=len(_SENTENCE.findall(text)),
-        repeats=repeats,
+        repeats=repeats if tokens else 1,
         separators=len(_SEPARATORS.findall(text)),
         self_repeat=3 <= len(tokens) <= 15 and len(set(tokens)) / len(tokens) <= 0.5,
-        form=len(tokens) <= 6 and bool(_FORM.search(text)),
-        legal=bool(_LEGAL.search(text)) and len(tokens) <= 40,
+        form=(len(tokens) <= 6 and bool(_FORM.search(text))) or (len(tokens) <= 2 and bool(_LABEL.match(text))),
+        legal=bool(_RIGHTS.search(text)) or (bool(_LEGAL.search(text)) and len(tokens) <= 40),
         social=len(_SOCIAL.findall(text)) >= 2 or (len(tokens) <= 3 and bool(_SOCIAL.search(text))),
         stamp=len(tokens) <= 10 and bool(_STAMP.match(text)),
         truncated=text.endswith(("...", "…")),
