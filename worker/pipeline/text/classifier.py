@@ -15,11 +15,12 @@ from .language import is_cjk
 from .lines import Line
 from .signals import Signals
 
-Kind = Literal["prose", "text", "short", "boiler"]
+Kind = Literal["prose", "text", "short", "boiler", "barrier"]
 MIN_PROSE_WORDS = 8
 MIN_STOP_SHARE = 0.12
 BOILER_COST = 6.0
 SHORT_COST = 1.5
+BARRIER_COST = 80.0
 MIN_REPEATS = 2
 PROSE_OFFSET = 0
 ISOLATED_WEIGHT = 0.3
@@ -27,6 +28,8 @@ ISOLATION_REACH = 1
 
 
 def kind_of(s: Signals, cjk: bool = False, known: bool = True) -> Kind:
+    if s.after:
+        return "barrier"
     if s.form or s.legal or s.social or s.stamp or s.self_repeat:
         return "boiler"
     if s.repeats >= MIN_REPEATS and s.words < MIN_PROSE_WORDS * 2:
@@ -50,6 +53,8 @@ def score(kind: Kind, s: Signals) -> float:
         return (s.words - PROSE_OFFSET) * 0.3
     if kind == "boiler":
         return -max(BOILER_COST, s.words)
+    if kind == "barrier":
+        return -BARRIER_COST
     return -SHORT_COST - s.words * 0.1
 
 
@@ -85,4 +90,4 @@ def classify(lines: list[Line], signals: list[Signals], language: str | None) ->
     span = main_run(isolate(kinds, scores))
     if span is None:
         return kinds, []
-    return kinds, [i for i in range(*span) if kinds[i] != "boiler"]
+    return kinds, [i for i in range(*span) if kinds[i] not in ("boiler", "barrier")]

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .dates import find_date
 from .language import is_cjk
 from .lines import Line
 from .stopwords import ANY, STOPWORDS
@@ -34,6 +35,19 @@ _LEGAL = re.compile(
     r"|nutzungsbedingungen|términos de uso",
     re.I,
 )
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+#: Lines that open what follows an article: comments, related stories, sharing, newsletters.
+_AFTER = re.compile(
+    r"^(?:\d+\s*)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|kommentarer"
+    r"|komentarze|komentáře|kommentit|yorumlar|комментари[йи]|коментарі|σχόλια|التعليقات"
+    r"|related(?: (?:stories|articles|posts|content|news))?|more from|more stories|recommended(?: for you)?"
+    r"|read (?:more|next|also)|see also|you (?:may|might) also like|lire aussi|à lire aussi|sur le même sujet"
+    r"|mehr zum thema|lesen sie auch|weitere artikel|noticias relacionadas|te puede interesar|leia também"
+    r"|notizie correlate|leggi anche|gerelateerd|läs också|читайте также|share this(?: article| story)?"
+    r"|leave a (?:comment|reply)|post a comment|add a comment|join the discussion)"
+    r"\s*(?:\(\d+\)|\d+)?\s*[:.]?$",
+    re.I,
+)
 _SOCIAL = re.compile(r"facebook|twitter|whatsapp|linkedin|instagram|youtube|pinterest|telegram|tiktok|\brss\b", re.I)
 
 
@@ -55,6 +69,7 @@ class Signals:
     social: bool
     stamp: bool
     truncated: bool
+    after: bool
 
 
 def read_signals(lines: list[Line], language: str | None) -> list[Signals]:
@@ -82,6 +97,7 @@ def _signals(line: Line, repeats: int, stops: frozenset[str], cjk: bool) -> Sign
         form=(len(tokens) <= 6 and bool(_FORM.search(text))) or (len(tokens) <= 2 and bool(_LABEL.match(text))),
         legal=bool(_RIGHTS.search(text)) or (bool(_LEGAL.search(text)) and len(tokens) <= 40),
         social=len(_SOCIAL.findall(text)) >= 2 or (len(tokens) <= 3 and bool(_SOCIAL.search(text))),
-        stamp=len(tokens) <= 10 and bool(_STAMP.match(text)),
+        stamp=len(tokens) <= 12 and bool(_STAMP.match(text) or (_TIME.search(text) and find_date(text))),
         truncated=text.endswith(("...", "…")),
+        after=len(tokens) <= 6 and bool(_AFTER.match(text)),
     )
