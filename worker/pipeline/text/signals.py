@@ -96,8 +96,14 @@ def _signals(line: Line, repeats: int, stops: frozenset[str], cjk: bool) -> Sign
         self_repeat=3 <= len(tokens) <= 15 and len(set(tokens)) / len(tokens) <= 0.5,
         form=(len(tokens) <= 6 and bool(_FORM.search(text))) or (len(tokens) <= 2 and bool(_LABEL.match(text))),
         legal=bool(_RIGHTS.search(text)) or (bool(_LEGAL.search(text)) and len(tokens) <= 40),
-        social=len(_SOCIAL.findall(text)) >= 2 or (len(tokens) <= 3 and bool(_SOCIAL.search(text))),
+        social=_social(text, len(tokens)),
         stamp=len(tokens) <= 12 and bool(_STAMP.match(text) or (_TIME.search(text) and find_date(text))),
         truncated=text.endswith(("...", "…")),
         after=len(tokens) <= 6 and bool(_AFTER.match(text)),
     )
+
+
+def _social(text: str, tokens: int) -> bool:
+    """Share buttons and follow-us rows: social network names make up much of a short line."""
+    brands = len(_SOCIAL.findall(text))
+    return brands >= 1 and (tokens <= 3 or (brands >= 2 and brands / tokens >= 0.15))
