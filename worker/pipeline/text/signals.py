@@ -40,7 +40,8 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _AFTER = re.compile(
     r"^(?:\d+\s*)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|kommentarer"
     r"|komentarze|komentáře|kommentit|yorumlar|комментари[йи]|коментарі|σχόλια|التعليقات"
-    r"|related(?: (?:stories|articles|posts|content|news))?|more from|more stories|recommended(?: for you)?"
+    r"|(?:recommended |more )?related(?: \w+){0,2}|more from(?: \w+){0,3}|more stories|recommended(?: for you)?"
+    r"|most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)|top stories|editor'?s picks"
     r"|read (?:more|next|also)|see also|you (?:may|might) also like|lire aussi|à lire aussi|sur le même sujet"
     r"|mehr zum thema|lesen sie auch|weitere artikel|noticias relacionadas|te puede interesar|leia também"
     r"|notizie correlate|leggi anche|gerelateerd|läs också|читайте также|share this(?: article| story)?"
@@ -91,7 +92,7 @@ def _signals(line: Line, repeats: int, stops: frozenset[str], cjk: bool) -> Sign
         stop_share=stop_share,
         sentence_end=bool(_SENTENCE_END.search(text)),
         sentences=len(_SENTENCE.findall(text)),
-        repeats=repeats if tokens else 1,
+        repeats=repeats if any(not w.isdigit() for w in tokens) else 1,
         separators=len(_SEPARATORS.findall(text)),
         self_repeat=3 <= len(tokens) <= 15 and len(set(tokens)) / len(tokens) <= 0.5,
         form=(len(tokens) <= 6 and bool(_FORM.search(text))) or (len(tokens) <= 2 and bool(_LABEL.match(text))),
