@@ -29,5 +29,9 @@ def read_text(text: str, url: str, reason: str = "no markup") -> Article:
     words = sum(word_count(block.text) for block in blocks)
     if words < MIN_WORDS:
         raise NoArticle(f"no article found: {words} words of body text")
-    noise = {i for i, s in enumerate(signals) if s.self_repeat or s.form or s.legal or s.social or s.stamp}
+    noise = {
+        i
+        for i, s in enumerate(signals)
+        if s.self_repeat or s.form or s.legal or s.social or s.stamp or s.after or s.truncated or s.separators >= 2
+    }
     return to_article(Reading(lines, blocks, keep[0], keep[-1] + 1, language, noise=noise), url, reason)
