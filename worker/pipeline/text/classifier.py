@@ -55,6 +55,8 @@ def score(kind: Kind, s: Signals) -> float:
         return -max(BOILER_COST, s.words)
     if kind == "barrier":
         return -BARRIER_COST
+    if s.bullet:
+        return 0.0  # a list item written with its marker: part of whatever surrounds it
     return -SHORT_COST - s.words * 0.1
 
 

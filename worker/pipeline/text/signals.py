@@ -35,6 +35,8 @@ _LEGAL = re.compile(
     r"|nutzungsbedingungen|términos de uso",
     re.I,
 )
+_BULLET = re.compile(r"^(?:[+•*·▪►◦‣–-]|\d{1,2}[.)])\s+\w")
+_BULLET_END = re.compile(r"\s[•*·▪►◦‣–-]$")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 #: Lines that open what follows an article: comments, related stories, sharing, newsletters.
 _AFTER = re.compile(
@@ -71,6 +73,7 @@ class Signals:
     stamp: bool
     truncated: bool
     after: bool
+    bullet: bool
 
 
 def read_signals(lines: list[Line], language: str | None) -> list[Signals]:
@@ -101,6 +104,7 @@ def _signals(line: Line, repeats: int, stops: frozenset[str], cjk: bool) -> Sign
         stamp=len(tokens) <= 12 and bool(_STAMP.match(text) or (_TIME.search(text) and find_date(text))),
         truncated=text.endswith(("...", "…")),
         after=len(tokens) <= 6 and bool(_AFTER.match(text)),
+        bullet=bool(_BULLET.match(text)) and not _BULLET_END.search(text),
     )
 
 
