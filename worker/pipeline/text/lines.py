@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from ..textutil import squash
 
+_NOT_WORD = re.compile(r"[\W_]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -17,11 +19,15 @@ class Line:
     index: int
     text: str
     gap_before: bool
+    key: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def key(self) -> str:
-        """The form used to spot repetition: case and punctuation do not make a line new."""
-        return "".join(ch for ch in self.text.casefold() if ch.isalnum() or ch == " ").strip()
+    def __post_init__(self) -> None:
+        # The form used to spot repetition: case and punctuation do not make a line new.
+        object.__setattr__(self, "key", repetition_key(self.text))
+
+
+def repetition_key(text: str) -> str:
+    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
 
 
 def split_lines(text: str) -> list[Line]:
