@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..textutil import squash
