@@ -92,4 +92,7 @@ def classify(lines: list[Line], signals: list[Signals], language: str | None) ->
     span = main_run(isolate(kinds, scores))
     if span is None:
         return kinds, []
-    return kinds, [i for i in range(*span) if kinds[i] not in ("boiler", "barrier")]
+    start, end = span
+    if end - start > 1 and kinds[start] != "prose" and kinds[start + 1] == "prose" and not signals[start].sentence_end:
+        start += 1  # a headline-shaped line right above the first paragraph heads the story, it is not body
+    return kinds, [i for i in range(start, end) if kinds[i] not in ("boiler", "barrier")]
