@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from worker.pipeline.text import read_text
 from worker.pipeline.text.credit import read_credit, trailing_credit
 from worker.pipeline.text.dateline import read_dateline
 from worker.pipeline.text.dates import find_date
@@ -130,3 +131,39 @@ def test_stated_dates(text: str, expected: tuple[str, str] | None) -> None:
 )
 def test_language_from_function_words(text: str, language: str | None) -> None:
     assert detect_language(text * 2) == language
+
+
+PARAGRAPHS = [
+    "Britain's economy grew faster than expected in the third quarter, official figures showed on Friday, as "
+    "consumers kept spending despite higher prices.",
+    "The Office for National Statistics said output rose by 0.6 percent, above the forecast of economists polled "
+    "by the agency last week.",
+    "Finance minister Jane Doe said the figures showed that the plan was working, but the opposition said that "
+    "wages were still falling in real terms.",
+]
+
+
+def test_inline_dateline_gives_place_and_credit_and_stays_in_the_body() -> None:
+    text = "Economy grows faster than expected\n\n" + "\n\n".join(
+        ["LONDON (Reuters) - " + PARAGRAPHS[0], *PARAGRAPHS[1:]]
+    )
+    article = read_text(text, "https://news.example.com/a/1")
+    assert article.dateline is not None
+    assert (article.dateline.location, article.dateline.text) == ("London", "LONDON (Reuters) -")
+    assert article.credit == "Reuters"
+    assert article.body_text.startswith("LONDON (Reuters) - Britain's economy")
+    assert article.title == "Economy grows faster than expected"
+
+
+def test_trailing_credit_is_read_and_removed_from_the_last_paragraph() -> None:
+    text = "\n\n".join([*PARAGRAPHS[:-1], PARAGRAPHS[-1] + " (AFP)"])
+    article = read_text(text, "https://news.example.com/a/1")
+    assert article.credit == "AFP"
+    assert article.body_text.endswith("wages were still falling in real terms.")
+
+
+def test_stated_date_above_the_body_is_the_publication_date() -> None:
+    text = "Economy grows faster than expected\nPublished 14 November 2025 09:30\n" + "\n".join(PARAGRAPHS)
+    article = read_text(text, "https://news.example.com/a/1")
+    assert (article.date_published, article.date_published_precision) == ("2025-11-14T09:30:00", "datetime")
+    assert article.provenance["date_published"] == "text"
