@@ -24,7 +24,7 @@ test: $(STAMP)
 
 # Body F1 of the text path on the dev set flattened to visible text (one line per block).
 eval-flattened: $(STAMP)
-	$(BIN)/python -m worker.evaluation.flattened
+	$(BIN)/python -m worker.evaluation.flattened --variants
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

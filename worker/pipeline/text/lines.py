@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from ..textutil import squash
 
 _NOT_WORD = re.compile(r"[\W_]+")
+MIN_LINES = 10
+DOUBLE_SPACED = 0.9
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -40,4 +42,7 @@ def split_lines(text: str) -> list[Line]:
             continue
         lines.append(Line(len(lines), line, gap))
         gap = False
+    if len(lines) >= MIN_LINES and sum(line.gap_before for line in lines) >= DOUBLE_SPACED * len(lines):
+        # A blank line after every line says nothing about paragraphs: read it as single-spaced.
+        return [Line(line.index, line.text, line.index == 0) for line in lines]
     return lines
