@@ -8,9 +8,10 @@ from ...errors import NoArticle
 from ..textutil import word_count
 from .blocks import unwrap
 from .classifier import classify
-from .fields import Reading, to_article
+from .fields import to_article
 from .language import detect_language
 from .lines import split_lines
+from .reading import Reading
 from .signals import read_signals
 from .structure import build_blocks
 
