@@ -42,4 +42,10 @@ AFTER = re.compile(
     r"\s*(?:\(\d+\)|\d+)?\s*[:.]?$",
     re.I,
 )
+_COMMENT_WORDS = (
+    r"comments?|kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|kommentarer|komentarze"
+    r"|komentáře|kommentit|yorumlar?|комментари[йи]|коментарі|σχόλια|تعليقات?"
+)
+#: "There are 13 comments", "Kommentare (3)", "13 commentaires": a count of comments, anywhere in a short line.
+COMMENT_COUNT = re.compile(rf"\d+\s*(?:{_COMMENT_WORDS})\b|\b(?:{_COMMENT_WORDS})\s*\(?\d+\)?", re.I)
 SOCIAL = re.compile(r"facebook|twitter|whatsapp|linkedin|instagram|youtube|pinterest|telegram|tiktok|\brss\b")

@@ -67,7 +67,7 @@ def _signals(line: Line, repeats: int, stops: frozenset[str], cjk: bool) -> Sign
         social=_social(lower, len(tokens)),
         stamp=len(tokens) <= 12 and bool(shapes.STAMP.match(text) or (shapes.TIME.search(text) and find_date(text))),
         truncated=text.endswith(("...", "…")),
-        after=len(tokens) <= 6 and bool(shapes.AFTER.match(text)),
+        after=len(tokens) <= 6 and bool(shapes.AFTER.match(text) or shapes.COMMENT_COUNT.search(text)),
         bullet=bool(shapes.BULLET.match(text)) and not shapes.BULLET_END.search(text),
     )
 
