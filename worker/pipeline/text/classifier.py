@@ -1,10 +1,11 @@
 """Article or boilerplate, line by line, and the one contiguous run that is the article.
 
-Each line gets a kind from its signals, then a score: prose earns its word count, boilerplate
-costs at least `BOILER_COST`, short neutral lines (headings, list items, bylines) cost a little.
-The article is the maximum-sum run (Kadane): the densest stretch of prose, which may carry
-short lines inside it but not across a wall of menus, forms or footers. Scattered prose
-fragments elsewhere on the page (teasers, comments after a form) stay out.
+Each line gets a kind from its signals, then a score: prose earns its word count (less when no
+prose stands next to it, as in teaser streams), unfinished lines earn a little, boilerplate costs
+at least `BOILER_COST`, lines that open comments or related stories cost `BARRIER_COST`, short
+neutral lines (headings, list items, bylines) cost a little. The article is the maximum-sum run
+(Kadane): the densest stretch of prose, which may carry short lines inside it but not across a
+wall of menus, forms or footers. Scattered prose fragments elsewhere on the page stay out.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ BOILER_COST = 6.0
 SHORT_COST = 1.5
 BARRIER_COST = 80.0
 MIN_REPEATS = 2
-PROSE_OFFSET = 0
+TEXT_WEIGHT = 0.3
 ISOLATED_WEIGHT = 0.3
 ISOLATION_REACH = 1
 
@@ -48,9 +49,9 @@ def kind_of(s: Signals, cjk: bool = False, known: bool = True) -> Kind:
 
 def score(kind: Kind, s: Signals) -> float:
     if kind == "prose":
-        return s.words - PROSE_OFFSET
+        return s.words
     if kind == "text":
-        return (s.words - PROSE_OFFSET) * 0.3
+        return s.words * TEXT_WEIGHT
     if kind == "boiler":
         return -max(BOILER_COST, s.words)
     if kind == "barrier":
