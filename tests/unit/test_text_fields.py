@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from worker.pipeline.text import read_text
+from worker.pipeline.text.byline import read_byline
 from worker.pipeline.text.credit import read_credit, trailing_credit
 from worker.pipeline.text.dateline import read_dateline
 from worker.pipeline.text.dates import find_date
@@ -167,3 +168,28 @@ def test_stated_date_above_the_body_is_the_publication_date() -> None:
     article = read_text(text, "https://news.example.com/a/1")
     assert (article.date_published, article.date_published_precision) == ("2025-11-14T09:30:00", "datetime")
     assert article.provenance["date_published"] == "text"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+        ("Von Max Muster, Berlin", ["Max Muster"]),
+        ("Por Josh Max", ["Josh Max"]),
+        ("By Steven Lee Myers, Keith Bradsher and Tariq Panja", ["Steven Lee Myers", "Keith Bradsher", "Tariq Panja"]),
+        ("By Dan Goodin - Apr 16, 2015 8:02 pm UTC", ["Dan Goodin"]),
+        ("by the way, this is not a byline", []),
+        ("By clicking here you agree to our terms", []),
+    ],
+)
+def test_bylines(line: str, names: list[str]) -> None:
+    assert read_byline(line) == names
+
+
+def test_byline_above_the_body_gives_authors() -> None:
+    text = "Economy grows faster than expected\nBy Jane Doe and John Roe\n" + "\n".join(PARAGRAPHS)
+    article = read_text(text, "https://news.example.com/a/1")
+    assert [a.name for a in article.authors] == ["Jane Doe", "John Roe"]
+    assert article.provenance["authors"] == "text:byline"
+    assert article.title == "Economy grows faster than expected"

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import html
 
-from schemas import Article
+from schemas import Article, Author
 
 from ..textutil import clean_value, reading_minutes, word_count
 from .attribution import place_credit, place_dateline
+from .byline import read_byline
 from .dates import find_date
 from .headline import find_headline
 from .lines import Line
 from .reading import Reading
 from .structure import find_caption
+
+BYLINE_REACH = 12
 
 
 def to_article(reading: Reading, url: str, reason: str) -> Article:
@@ -35,6 +38,16 @@ def to_article(reading: Reading, url: str, reason: str) -> Article:
         fields["title"], provenance["title"] = clean_value(headline[0], 300), headline[1]
     if caption is not None and (not headline or lines[caption].key != Line(0, headline[0], False).key):
         fields["captions"], provenance["captions"] = [lines[caption].text], "text"
+    authors = next(
+        (
+            names
+            for line in lines[max(0, reading.body_start - BYLINE_REACH) : reading.body_start]
+            if (names := read_byline(line.text))
+        ),
+        [],
+    )
+    if authors:
+        fields["authors"], provenance["authors"] = [Author(name=n) for n in authors], "text:byline"
     head = " ".join(line.text for line in lines[: reading.body_start][-12:])
     stated = find_date(head) or (find_date(blocks[0].text[:200]) if blocks else None)
     if stated:
