@@ -193,3 +193,21 @@ def test_byline_above_the_body_gives_authors() -> None:
     assert [a.name for a in article.authors] == ["Jane Doe", "John Roe"]
     assert article.provenance["authors"] == "text:byline"
     assert article.title == "Economy grows faster than expected"
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("A man walks past an armoured carrier on Thursday Credit: STR/AFP", True),
+        ("Declan Rice po vítězství na Aston Ville. | Foto: Reuters", True),
+        ("Peter Macdiarmid/Getty Images", True),
+        ("The lab in Barcelona | photo by Joan Bardeletti", True),
+        ("Séisme au Népal : les images de vidéosurveillance d'un restaurant", False),
+        ("The council approved the budget for the new school on Monday evening.", False),
+    ],
+)
+def test_captions_in_the_body_are_recognised_and_kept(line: str, caption: bool) -> None:
+    text = "\n".join([PARAGRAPHS[0], line, *PARAGRAPHS[1:]])
+    article = read_text(text, "https://news.example.com/a/1")
+    assert (article.captions == [line]) is caption
+    assert line in article.body_text

@@ -13,7 +13,7 @@ from .dates import find_date
 from .headline import find_headline
 from .lines import Line
 from .reading import Reading
-from .structure import find_caption
+from .structure import body_captions, find_caption
 
 BYLINE_REACH = 12
 
@@ -36,8 +36,11 @@ def to_article(reading: Reading, url: str, reason: str) -> Article:
     headline = find_headline(lines, reading.body_start, headline_skip)
     if headline:
         fields["title"], provenance["title"] = clean_value(headline[0], 300), headline[1]
+    captions = body_captions(blocks)
     if caption is not None and (not headline or lines[caption].key != Line(0, headline[0], False).key):
-        fields["captions"], provenance["captions"] = [lines[caption].text], "text"
+        captions.insert(0, lines[caption].text)
+    if captions:
+        fields["captions"], provenance["captions"] = captions, "text"
     authors = next(
         (
             names
