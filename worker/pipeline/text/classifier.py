@@ -35,8 +35,8 @@ def kind_of(s: Signals, cjk: bool = False, known: bool = True) -> Kind:
         return "boiler"
     if s.repeats >= MIN_REPEATS and s.words < MIN_PROSE_WORDS * 2:
         return "boiler"
-    if s.separators >= 2 and s.stop_share < 0.2:
-        return "boiler"
+    if (s.separators >= 2 and s.stop_share < 0.2) or (s.separators >= 3 and not s.sentence_end):
+        return "boiler"  # menus, breadcrumbs, "Site | date • updated | author" rows
     min_stop = 0.3 if cjk else MIN_STOP_SHARE if known else 0.0
     if s.words >= MIN_PROSE_WORDS and s.stop_share >= min_stop:
         if s.truncated:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 
+from . import shapes
 from .lines import Line
 
 MAX_WORDS = 25
 REACH = 15
-REPEAT_WEIGHT = 0.5
+REPEAT_WEIGHT = 1.0
+MAX_ECHOES = 3
+LENGTH_SCALE = 6
 _WORD = re.compile(r"\w+")
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 _BYLINE = re.compile(r"^(?:by|par|von|por|di|door|av|af|przez|от|автор)\s", re.I)
@@ -36,7 +39,9 @@ def find_headline(lines: list[Line], body_start: int, skip: set[int]) -> tuple[s
 
     def rank(line: Line) -> float:
         closeness = 1 - (body_start - line.index) / REACH
-        return REPEAT_WEIGHT * min(repeats(line), 2) + closeness + min(len(_WORD.findall(line.text)), 12) / 12
+        echoes = repeats(line)
+        echoed = REPEAT_WEIGHT if 1 <= echoes <= MAX_ECHOES else 0.0  # more often than that: a menu item
+        return echoed + closeness + min(len(_WORD.findall(line.text)), 12) / LENGTH_SCALE
 
     best = max(window, key=rank)
     forms = [line.text for line in lines if line.key == best.key]
@@ -46,6 +51,8 @@ def find_headline(lines: list[Line], body_start: int, skip: set[int]) -> tuple[s
 def _plausible(text: str) -> bool:
     words = len(_WORD.findall(text))
     if not 2 <= words <= MAX_WORDS or _BYLINE.match(text):
+        return False
+    if shapes.CAPTION_LABEL.match(text) or shapes.PHOTO_CREDIT.search(text):
         return False
     return not text.endswith((".", ":", "*", ",", "…"))
 

@@ -13,7 +13,7 @@ WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 SENTENCE_END = re.compile(r"(?<![.…])[.!?。！？:;][\"'”’»)\]]*$")
 SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)]*(?:\s+|$)")
-SEPARATORS = re.compile(r"\s[|»›·•/]\s|\s[|»›·•]|[|»›·•]\s")
+SEPARATORS = re.compile(r"\s[|»›·•▪◦‣/]\s|\s[|»›·•▪◦‣]|[|»›·•▪◦‣]\s")
 FORM = re.compile(r"^[^.!?]{1,40}?\s?\*$|^:\s?\w|^\*")
 LABEL = re.compile(r"^[^.!?]{1,30}:$")
 STAMP = re.compile(r"^\D{0,40}\d{1,4}[:./-]\d{1,2}(?:[:./-]\d{1,4})?\D{0,30}$")
@@ -49,3 +49,10 @@ _COMMENT_WORDS = (
 #: "There are 13 comments", "Kommentare (3)", "13 commentaires": a count of comments, anywhere in a short line.
 COMMENT_COUNT = re.compile(rf"\d+\s*(?:{_COMMENT_WORDS})\b|\b(?:{_COMMENT_WORDS})\s*\(?\d+\)?", re.I)
 SOCIAL = re.compile(r"facebook|twitter|whatsapp|linkedin|instagram|youtube|pinterest|telegram|tiktok|\brss\b")
+#: A photo credit closing a line: "... Credit: STR/AFP", "... | Foto: Reuters", "... (Photo by X)", "Getty Images".
+PHOTO_CREDIT = re.compile(
+    r"(?:\b(?i:credit|photo|foto|bild|image|crédit|crédito)s?\s*(?:(?i:by|von)\s|[:：]\s*|(?=[A-Z]))"
+    r"[\w.'’/ -]{2,50}|\b(?i:getty images)|\b(?:AFP|AP|Reuters|EPA|Getty)\s?/\s?[\w ]{2,40})\)?$"
+)
+#: "Media caption ...", "Image caption ...": a caption announced as such (BBC-style players and galleries).
+CAPTION_LABEL = re.compile(r"^(?:media|image|photo|video|picture)\s+caption\b", re.I)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from . import shapes
 from .classifier import Kind
 from .lines import Line
 from .signals import Signals
@@ -19,11 +20,6 @@ from .signals import Signals
 MAX_HEADING_WORDS = 12
 _DECORATION = re.compile(r"^[-–—*#=•\s]+|[-–—*#=•\s]+$")
 _PHOTO = re.compile(r"^(?:photo|foto|image|picture|bild|imagen|immagine|圖|图)\s*[:：]|\((?:photo|foto)\b", re.I)
-#: A photo credit closing a line: "... Credit: STR/AFP", "... | Foto: Reuters", "... (Photo by X)", "Getty Images".
-_PHOTO_CREDIT = re.compile(
-    r"(?:\b(?i:credit|photo|foto|bild|image|crédit|crédito)s?\s*(?:(?i:by|von)\s|[:：]\s*|(?=[A-Z]))"
-    r"[\w.'’/ -]{2,50}|\b(?i:getty images)|\b(?:AFP|AP|Reuters|EPA|Getty)\s?/\s?[\w ]{2,40})\)?$"
-)
 MAX_CAPTION_WORDS = 60
 
 
@@ -32,7 +28,7 @@ def body_captions(blocks: list[Block]) -> list[str]:
     return [
         b.text
         for b in blocks
-        if b.tag == "p" and len(b.text.split()) <= MAX_CAPTION_WORDS and _PHOTO_CREDIT.search(b.text)
+        if b.tag == "p" and len(b.text.split()) <= MAX_CAPTION_WORDS and shapes.PHOTO_CREDIT.search(b.text)
     ]
 
 
@@ -56,7 +52,7 @@ def build_blocks(lines: list[Line], kinds: list[Kind], signals: list[Signals], k
 
 
 def _is_heading(text: str, kind: Kind, s: Signals, before: Kind | None, after: Kind | None) -> bool:
-    if kind in ("prose", "text") or s.words > MAX_HEADING_WORDS or s.words < 1 or _PHOTO_CREDIT.search(text):
+    if kind in ("prose", "text") or s.words > MAX_HEADING_WORDS or s.words < 1 or shapes.PHOTO_CREDIT.search(text):
         return False
     if text.endswith((".", ",", ";", ":", "!")) and not _DECORATION.search(text):
         return False
