@@ -26,7 +26,8 @@ test: $(STAMP)
 
 # Body F1 of the text path on the dev set flattened to visible text (one line per block).
 eval-flattened: $(STAMP)
-	$(BIN)/python -m worker.evaluation.flattened
+	$(BIN)/python -m worker.evaluation.flattened --variants
+
 # Chaos run against TEST_REDIS_URL: N pages, 2 workers, random SIGKILLs; prints the tally.
 N ?= 3000
 chaos: $(STAMP)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from worker.pipeline.text import read_text
+from worker.pipeline.text.byline import read_byline
 from worker.pipeline.text.credit import read_credit, trailing_credit
 from worker.pipeline.text.dateline import read_dateline
 from worker.pipeline.text.dates import find_date
@@ -130,3 +132,82 @@ def test_stated_dates(text: str, expected: tuple[str, str] | None) -> None:
 )
 def test_language_from_function_words(text: str, language: str | None) -> None:
     assert detect_language(text * 2) == language
+
+
+PARAGRAPHS = [
+    "Britain's economy grew faster than expected in the third quarter, official figures showed on Friday, as "
+    "consumers kept spending despite higher prices.",
+    "The Office for National Statistics said output rose by 0.6 percent, above the forecast of economists polled "
+    "by the agency last week.",
+    "Finance minister Jane Doe said the figures showed that the plan was working, but the opposition said that "
+    "wages were still falling in real terms.",
+]
+
+
+def test_inline_dateline_gives_place_and_credit_and_stays_in_the_body() -> None:
+    text = "Economy grows faster than expected\n\n" + "\n\n".join(
+        ["LONDON (Reuters) - " + PARAGRAPHS[0], *PARAGRAPHS[1:]]
+    )
+    article = read_text(text, "https://news.example.com/a/1")
+    assert article.dateline is not None
+    assert (article.dateline.location, article.dateline.text) == ("London", "LONDON (Reuters) -")
+    assert article.credit == "Reuters"
+    assert article.body_text.startswith("LONDON (Reuters) - Britain's economy")
+    assert article.title == "Economy grows faster than expected"
+
+
+def test_trailing_credit_is_read_and_removed_from_the_last_paragraph() -> None:
+    text = "\n\n".join([*PARAGRAPHS[:-1], PARAGRAPHS[-1] + " (AFP)"])
+    article = read_text(text, "https://news.example.com/a/1")
+    assert article.credit == "AFP"
+    assert article.body_text.endswith("wages were still falling in real terms.")
+
+
+def test_stated_date_above_the_body_is_the_publication_date() -> None:
+    text = "Economy grows faster than expected\nPublished 14 November 2025 09:30\n" + "\n".join(PARAGRAPHS)
+    article = read_text(text, "https://news.example.com/a/1")
+    assert (article.date_published, article.date_published_precision) == ("2025-11-14T09:30:00", "datetime")
+    assert article.provenance["date_published"] == "text"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+        ("Von Max Muster, Berlin", ["Max Muster"]),
+        ("Por Josh Max", ["Josh Max"]),
+        ("By Steven Lee Myers, Keith Bradsher and Tariq Panja", ["Steven Lee Myers", "Keith Bradsher", "Tariq Panja"]),
+        ("By Dan Goodin - Apr 16, 2015 8:02 pm UTC", ["Dan Goodin"]),
+        ("by the way, this is not a byline", []),
+        ("By clicking here you agree to our terms", []),
+    ],
+)
+def test_bylines(line: str, names: list[str]) -> None:
+    assert read_byline(line) == names
+
+
+def test_byline_above_the_body_gives_authors() -> None:
+    text = "Economy grows faster than expected\nBy Jane Doe and John Roe\n" + "\n".join(PARAGRAPHS)
+    article = read_text(text, "https://news.example.com/a/1")
+    assert [a.name for a in article.authors] == ["Jane Doe", "John Roe"]
+    assert article.provenance["authors"] == "text:byline"
+    assert article.title == "Economy grows faster than expected"
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("A man walks past an armoured carrier on Thursday Credit: STR/AFP", True),
+        ("Declan Rice po vítězství na Aston Ville. | Foto: Reuters", True),
+        ("Peter Macdiarmid/Getty Images", True),
+        ("The lab in Barcelona | photo by Joan Bardeletti", True),
+        ("Séisme au Népal : les images de vidéosurveillance d'un restaurant", False),
+        ("The council approved the budget for the new school on Monday evening.", False),
+    ],
+)
+def test_captions_in_the_body_are_recognised_and_kept(line: str, caption: bool) -> None:
+    text = "\n".join([PARAGRAPHS[0], line, *PARAGRAPHS[1:]])
+    article = read_text(text, "https://news.example.com/a/1")
+    assert (article.captions == [line]) is caption
+    assert line in article.body_text

@@ -8,8 +8,10 @@ line classifier alone: no tag, class or id can help it.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 import lxml.html
+from lxml.html import HtmlElement
 
 from ..errors import ArticleWorkerError
 from ..pipeline.charset import decode_page
@@ -18,25 +20,44 @@ from ..pipeline.text.markup import visible_text
 from .dataset import DevPage, load
 from .metric import BodyScore, precision, recall, score
 
+Flattener = Callable[[bytes], str]
+
 
 def flatten(html: bytes) -> str:
     """Visible text of a page: block elements and <br> end a line; no markup survives."""
+    return "\n".join(line for line in visible_text(_tree(html)).splitlines() if line) + "\n"
+
+
+def flatten_spaced(html: bytes) -> str:
+    """Variant: a blank line between blocks, as some crawlers print paragraphs."""
+    return "\n\n".join(line for line in visible_text(_tree(html)).splitlines() if line) + "\n"
+
+
+def flatten_raw(html: bytes) -> str:
+    """Variant: the source's own line breaks kept inside blocks, as a naive text dump leaves them."""
+    return visible_text(_tree(html), keep_newlines=True)
+
+
+VARIANTS: dict[str, Flattener] = {"one line per block": flatten, "blank line between blocks": flatten_spaced}
+VARIANTS["source line breaks kept"] = flatten_raw
+
+
+def _tree(html: bytes) -> HtmlElement:
     text, _ = decode_page(html, None)
-    root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
-    return "\n".join(line for line in visible_text(root).splitlines() if line) + "\n"
+    return lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
 
 
-def predict(page: DevPage) -> str:
+def predict(page: DevPage, flattener: Flattener = flatten) -> str:
     """The text path's body for one flattened page; empty when it finds no article."""
     try:
-        return read_text(flatten(page.source), page.url).body_text
+        return read_text(flattener(page.source), page.url).body_text
     except ArticleWorkerError:  # a page the path refuses scores as empty, like a miss
         return ""
 
 
-def evaluate(pages: list[DevPage]) -> BodyScore:
+def evaluate(pages: list[DevPage], flattener: Flattener = flatten) -> BodyScore:
     truth = {p.name: p.expected_text for p in pages}
-    return score(truth, {p.name: predict(p) for p in pages})
+    return score(truth, {p.name: predict(p, flattener) for p in pages})
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -48,6 +69,10 @@ def main(argv: list[str] | None = None) -> None:
         f"body F1 {result.f1:.3f}  precision {result.precision:.3f}  "
         f"recall {result.recall:.3f}  exact {result.exact:.3f}"
     )
+    if "--variants" in args:  # how much the figure depends on the way the text was flattened
+        for label, flattener in list(VARIANTS.items())[1:]:
+            other = evaluate(pages, flattener)
+            print(f"  {label:28s} F1 {other.f1:.3f}  precision {other.precision:.3f}  recall {other.recall:.3f}")
     if "-v" in args:
         for name, counts in sorted(result.pages.items(), key=lambda kv: min(precision(*kv[1]), recall(*kv[1]))):
             print(f"  {name:45s} P {precision(*counts):.2f}  R {recall(*counts):.2f}")

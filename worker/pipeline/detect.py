@@ -83,10 +83,8 @@ def text_blob(root: HtmlElement) -> tuple[HtmlElement, str] | None:
         if len(pre.text_content().strip()) >= BLOB_SHARE * total:
             return pre, "html body is a <pre> text blob"
     structure = sum(1 for _ in body.iter(*_STRUCTURE))
-    if structure > 2:
-        return None
-    if sum(1 for _ in body.iter("br")) >= MIN_BRS:
+    if structure <= 1 and sum(1 for _ in body.iter("br")) >= MIN_BRS:
         return body, "html body is <br>-separated lines"
-    if sum(1 for _ in body.iter("div", "span", "font", "center", "main")) <= 3:
+    if structure == 0 and sum(1 for _ in body.iter("div", "span", "font", "center", "main")) <= 3:
         return body, "html body is one block of text"
     return None

@@ -1,47 +1,66 @@
-"""The headline of a flattened page: a line the page repeats (headlines recur in title, h1,
-breadcrumb, share text), in its best-cased form, or else the last short line before the body."""
+"""The headline of a flattened page.
+
+Headlines recur (title, h1, breadcrumb, share text) and sit just above the story, so each
+headline-shaped line in the stretch above the body is scored on both: repetition anywhere on the
+page weighs most, then closeness to the body, then length. The repeated form with the best casing
+wins ("Syria army launches offensive" over "syria army launches offensive").
+"""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
+from . import shapes
 from .lines import Line
 
 MAX_WORDS = 25
+REACH = 15
+REPEAT_WEIGHT = 1.0
+MAX_ECHOES = 3
+LENGTH_SCALE = 6
 _WORD = re.compile(r"\w+")
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+_BYLINE = re.compile(r"^(?:by|par|von|por|di|door|av|af|przez|от|автор)\s", re.I)
 
 
 def find_headline(lines: list[Line], body_start: int, skip: set[int]) -> tuple[str, str] | None:
-    """(headline, how) from the lines before the body; `skip` holds lines already read as other fields."""
-    head = [line for line in lines[:body_start] if line.index not in skip and _plausible(line.text)]
-    forms: dict[str, list[Line]] = defaultdict(list)
-    for line in head:
-        forms[line.key].append(line)
-    later = [line.key for line in lines[body_start:] if len(line.key) < 400]
-    repeated = [
-        group
-        for key, group in forms.items()
-        if len(_WORD.findall(key)) >= 3 and (len(group) >= 2 or any(key in other for other in later))
+    """(headline, how) from the lines above the body; `skip` holds lines read as other fields or noise."""
+    window = [
+        line
+        for line in lines[max(0, body_start - REACH) : body_start]
+        if line.index not in skip and _plausible(line.text)
     ]
-    if repeated:
-        group = max(repeated, key=lambda g: (min(len(g), 3), len(_WORD.findall(g[0].text))))
-        return _best_cased([line.text for line in group]), "text:repeated-line"
-    if head:
-        return _strip_site(head[-1].text), "text:line-before-body"
-    return None
+    if not window:
+        return None
+    keys = [line.key for line in lines if len(line.key) < 400]
+
+    def repeats(line: Line) -> int:
+        return sum(1 for key in keys if line.key in key) - 1 if len(line.key) >= 12 else 0
+
+    def rank(line: Line) -> float:
+        closeness = 1 - (body_start - line.index) / REACH
+        echoes = repeats(line)
+        echoed = REPEAT_WEIGHT if 1 <= echoes <= MAX_ECHOES else 0.0  # more often than that: a menu item
+        return echoed + closeness + min(len(_WORD.findall(line.text)), 12) / LENGTH_SCALE
+
+    best = max(window, key=rank)
+    forms = [line.text for line in lines if line.key == best.key]
+    return _best_cased(forms), "text:repeated-line" if repeats(best) else "text:line-above-body"
 
 
 def _plausible(text: str) -> bool:
     words = len(_WORD.findall(text))
-    return (2 <= words <= MAX_WORDS and not text.endswith((".", ":", "*"))) or (3 <= words <= MAX_WORDS and "?" in text)
+    if not 2 <= words <= MAX_WORDS or _BYLINE.match(text):
+        return False
+    if shapes.CAPTION_LABEL.match(text) or shapes.PHOTO_CREDIT.search(text):
+        return False
+    return not text.endswith((".", ":", "*", ",", "…"))
 
 
 def _best_cased(forms: list[str]) -> str:
     """Prefer a form that starts with a capital and is neither all lower nor all upper case."""
 
-    def rank(text: str) -> tuple[int, int, int]:
+    def rank(text: str) -> tuple[bool, bool, int]:
         return (text[:1].isupper(), not text.isupper() and not text.islower(), -forms.index(text))
 
     return _strip_site(max(forms, key=rank))

@@ -13,6 +13,7 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 MIN_HITS = 8
 MIN_SHARE = 0.08
+SAMPLE_CHARS = 200_000
 
 
 def detect_language(text: str) -> str | None:
@@ -20,12 +21,13 @@ def detect_language(text: str) -> str | None:
     script = _by_script(text)
     if script:
         return script
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
+    counts = Counter(_WORD.findall(text[:SAMPLE_CHARS].lower()))
+    total = sum(counts.values())
+    if not total:
         return None
-    hits = Counter({lang: sum(1 for w in words if w in stops) for lang, stops in STOPWORDS.items()})
+    hits = Counter({lang: sum(counts[w] for w in stops) for lang, stops in STOPWORDS.items()})
     (best, count), *rest = [*hits.most_common(2), ("", 0)]
-    if count < MIN_HITS or count / len(words) < MIN_SHARE or count == rest[0][1]:
+    if count < MIN_HITS or count / total < MIN_SHARE or count == rest[0][1]:
         return None
     return best
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..textutil import squash
 
+_NOT_WORD = re.compile(r"[\W_]+")
+MIN_LINES = 10
+DOUBLE_SPACED = 0.9
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -17,11 +21,15 @@ class Line:
     index: int
     text: str
     gap_before: bool
+    key: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def key(self) -> str:
-        """The form used to spot repetition: case and punctuation do not make a line new."""
-        return "".join(ch for ch in self.text.casefold() if ch.isalnum() or ch == " ").strip()
+    def __post_init__(self) -> None:
+        # The form used to spot repetition: case and punctuation do not make a line new.
+        object.__setattr__(self, "key", repetition_key(self.text))
+
+
+def repetition_key(text: str) -> str:
+    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
 
 
 def split_lines(text: str) -> list[Line]:
@@ -34,4 +42,7 @@ def split_lines(text: str) -> list[Line]:
             continue
         lines.append(Line(len(lines), line, gap))
         gap = False
+    if len(lines) >= MIN_LINES and sum(line.gap_before for line in lines) >= DOUBLE_SPACED * len(lines):
+        # A blank line after every line says nothing about paragraphs: read it as single-spaced.
+        return [Line(line.index, line.text, line.index == 0) for line in lines]
     return lines

@@ -8,9 +8,10 @@ from ...errors import NoArticle
 from ..textutil import word_count
 from .blocks import unwrap
 from .classifier import classify
-from .fields import Reading, to_article
+from .fields import to_article
 from .language import detect_language
 from .lines import split_lines
+from .reading import Reading
 from .signals import read_signals
 from .structure import build_blocks
 
@@ -29,5 +30,9 @@ def read_text(text: str, url: str, reason: str = "no markup") -> Article:
     words = sum(word_count(block.text) for block in blocks)
     if words < MIN_WORDS:
         raise NoArticle(f"no article found: {words} words of body text")
-    noise = {i for i, s in enumerate(signals) if s.self_repeat or s.form or s.legal or s.social or s.stamp}
+    noise = {
+        i
+        for i, s in enumerate(signals)
+        if s.self_repeat or s.form or s.legal or s.social or s.stamp or s.after or s.truncated or s.separators >= 2
+    }
     return to_article(Reading(lines, blocks, keep[0], keep[-1] + 1, language, noise=noise), url, reason)

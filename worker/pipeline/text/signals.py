@@ -7,30 +7,14 @@ and legal phrases in several languages.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import shapes
+from .dates import find_date
 from .language import is_cjk
 from .lines import Line
 from .stopwords import ANY, STOPWORDS
-
-_WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = re.compile(r"(?<![.…])[.!?。！？:;][\"'”’»)\]]*$")
-_SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)]*(?:\s+|$)")
-_SEPARATORS = re.compile(r"\s[|»›·•/]\s|\s[|»›·•]|[|»›·•]\s")
-_FORM = re.compile(r"^[^.!?]{1,40}?\s?[*:]$|^:\s?\w|^\*")
-_STAMP = re.compile(r"^\D{0,40}\d{1,4}[:./-]\d{1,2}(?:[:./-]\d{1,4})?\D{0,30}$")
-_LEGAL = re.compile(
-    r"©|\(c\)\s*\d{4}|all rights reserved|tous droits réservés|alle rechte vorbehalten|derechos reservados"
-    r"|diritti riservati|direitos reservados|terms of (?:use|service)|privacy policy|cookie|datenschutz"
-    r"|impressum|mentions légales|política de privacidad|informativa sulla privacy|conditions d'utilisation"
-    r"|nutzungsbedingungen|términos de uso",
-    re.I,
-)
-_SOCIAL = re.compile(r"facebook|twitter|whatsapp|linkedin|instagram|youtube|pinterest|telegram|tiktok|\brss\b", re.I)
-
 
 CJK_CHARS_PER_WORD = 1.5
 CJK_SENTENCE_CHARS = 20
@@ -50,6 +34,8 @@ class Signals:
     social: bool
     stamp: bool
     truncated: bool
+    after: bool
+    bullet: bool
 
 
 def read_signals(lines: list[Line], language: str | None) -> list[Signals]:
@@ -60,8 +46,9 @@ def read_signals(lines: list[Line], language: str | None) -> list[Signals]:
 
 def _signals(line: Line, repeats: int, stops: frozenset[str], cjk: bool) -> Signals:
     text = line.text
-    tokens = [w.lower() for w in _WORD.findall(text)]
-    cjk_chars = len(_CJK.findall(text)) if cjk else 0
+    lower = text.lower()  # searched instead of re.IGNORECASE, which is several times slower
+    tokens = shapes.WORD.findall(lower)
+    cjk_chars = len(shapes.CJK.findall(text)) if cjk else 0
     words = len(tokens) + cjk_chars / CJK_CHARS_PER_WORD if cjk_chars else float(len(tokens))
     stop_share = sum(1 for w in tokens if w in stops) / len(tokens) if tokens and not cjk_chars else 0.0
     if cjk_chars:  # no spaces between words: clause punctuation or a sentence's length stands in
@@ -69,14 +56,23 @@ def _signals(line: Line, repeats: int, stops: frozenset[str], cjk: bool) -> Sign
     return Signals(
         words=words,
         stop_share=stop_share,
-        sentence_end=bool(_SENTENCE_END.search(text)),
-        sentences=len(_SENTENCE.findall(text)),
-        repeats=repeats,
-        separators=len(_SEPARATORS.findall(text)),
+        sentence_end=bool(shapes.SENTENCE_END.search(text[-8:])),
+        sentences=len(shapes.SENTENCE.findall(text)),
+        repeats=repeats if any(not w.isdigit() for w in tokens) else 1,
+        separators=len(shapes.SEPARATORS.findall(text)),
         self_repeat=3 <= len(tokens) <= 15 and len(set(tokens)) / len(tokens) <= 0.5,
-        form=len(tokens) <= 6 and bool(_FORM.search(text)),
-        legal=bool(_LEGAL.search(text)) and len(tokens) <= 40,
-        social=len(_SOCIAL.findall(text)) >= 2 or (len(tokens) <= 3 and bool(_SOCIAL.search(text))),
-        stamp=len(tokens) <= 10 and bool(_STAMP.match(text)),
+        form=(len(tokens) <= 6 and bool(shapes.FORM.search(text)))
+        or (len(tokens) <= 2 and bool(shapes.LABEL.match(text))),
+        legal=bool(shapes.RIGHTS.search(lower)) or (len(tokens) <= 40 and bool(shapes.LEGAL.search(lower))),
+        social=_social(lower, len(tokens)),
+        stamp=len(tokens) <= 12 and bool(shapes.STAMP.match(text) or (shapes.TIME.search(text) and find_date(text))),
         truncated=text.endswith(("...", "…")),
+        after=len(tokens) <= 6 and bool(shapes.AFTER.match(text) or shapes.COMMENT_COUNT.search(text)),
+        bullet=bool(shapes.BULLET.match(text)) and not shapes.BULLET_END.search(text),
     )
+
+
+def _social(text: str, tokens: int) -> bool:
+    """Share buttons and follow-us rows: social network names make up much of a short line."""
+    brands = len(shapes.SOCIAL.findall(text))
+    return brands >= 1 and (tokens <= 3 or (brands >= 2 and brands / tokens >= 0.15))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from . import shapes
 from .classifier import Kind
 from .lines import Line
 from .signals import Signals
@@ -19,6 +20,16 @@ from .signals import Signals
 MAX_HEADING_WORDS = 12
 _DECORATION = re.compile(r"^[-–—*#=•\s]+|[-–—*#=•\s]+$")
 _PHOTO = re.compile(r"^(?:photo|foto|image|picture|bild|imagen|immagine|圖|图)\s*[:：]|\((?:photo|foto)\b", re.I)
+MAX_CAPTION_WORDS = 60
+
+
+def body_captions(blocks: list[Block]) -> list[str]:
+    """Paragraphs of the body that end in a photo credit: captions, kept in the body as printed."""
+    return [
+        b.text
+        for b in blocks
+        if b.tag == "p" and len(b.text.split()) <= MAX_CAPTION_WORDS and shapes.PHOTO_CREDIT.search(b.text)
+    ]
 
 
 @dataclass(frozen=True)
@@ -41,7 +52,7 @@ def build_blocks(lines: list[Line], kinds: list[Kind], signals: list[Signals], k
 
 
 def _is_heading(text: str, kind: Kind, s: Signals, before: Kind | None, after: Kind | None) -> bool:
-    if kind in ("prose", "text") or s.words > MAX_HEADING_WORDS or s.words < 1:
+    if kind in ("prose", "text") or s.words > MAX_HEADING_WORDS or s.words < 1 or shapes.PHOTO_CREDIT.search(text):
         return False
     if text.endswith((".", ",", ";", ":", "!")) and not _DECORATION.search(text):
         return False
