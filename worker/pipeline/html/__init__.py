@@ -12,6 +12,7 @@ from schemas import Article
 from ...errors import NoArticle
 from ..textutil import clean_value, reading_minutes, word_count
 from .body import find_body
+from .container import refine_body
 from .facts import gather
 from .fields.authors import read_authors
 from .fields.dates import read_modified, read_published
@@ -51,7 +52,7 @@ def read_html(root: HtmlElement, url: str) -> Article:
     keep("canonical_url", read_canonical(facts, root))
     keep("lead_image", read_lead_image(facts, root))
 
-    body = find_body(root, url)
+    body = refine_body(root, find_body(root, url))
     body_text = render_text(body)
     words = word_count(body_text)
     if words < MIN_WORDS:
