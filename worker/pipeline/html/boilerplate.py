@@ -14,13 +14,29 @@ DROP_TAGS = frozenset(
     "script style noscript form button input select textarea iframe svg nav aside footer template object embed "
     "canvas dialog menu".split()
 )
-#: class/id words of page furniture: sharing, related links, newsletters, ads, comments, bylines.
-FURNITURE = re.compile(
-    r"share|social|related|newsletter|promo|comment|advert|\bad-|\bads?\b|sidebar|subscribe|popup|modal|cookie|"
-    r"breadcrumb|\btags?\b|pagination|\bmenu|\bnav|footer|masthead|sponsor|outbrain|taboola|recirc|more-|"
-    r"read-more|signup|toolbar|print|byline|author|dateline|timestamp|meta",
+#: class/id words of page furniture (sharing, related links, newsletters, ads, comments, bylines),
+#: matched per token of the class/id ("share-bar" yes, "amend-a-shared-changeset" no).
+FURNITURE_PREFIX = re.compile(
+    r"^(?:share(?!d)|sharing|social|related|newsletter|promo|comment|advert|sponsor|subscri|recirc|outbrain|"
+    r"taboola|breadcrumb|pagination|masthead|toolbar|signup|byline|dateline|timestamp|cookie|popup|modal|"
+    r"sidebar|footer)"
+)
+FURNITURE_WORDS = frozenset("ad ads tag tags menu nav meta print more author authors".split())
+_TOKENS = re.compile(r"[^a-z0-9]+")
+#: a whole element saying only this is a label of page furniture, not article text
+FURNITURE_LINE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|related(?: articles| stories| content| posts)?|"
+    r"read more|read next|more stories|most (?:popular|read|viewed|shared)|recommended(?: for you)?|"
+    r"you (?:may|might) also like|share(?: this)?(?: article| story| post)?|like this:?|also read|trending)$",
     re.I,
 )
+#: a block that starts with one of these headings is a list of other stories
+FURNITURE_HEADING = re.compile(
+    r"^(?:more |most (?:popular|read|viewed|shared)|related|recommended|you (?:may|might) also|popular|trending|"
+    r"also read|read (?:more|next)|editor'?s picks|latest (?:news|stories)|top stories)",
+    re.I,
+)
+CONTAINERS = ("div", "section", "ul", "ol", "aside", "table")
 TEXT_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 LINK_LIST_DENSITY = 0.5
 LINK_LIST_MAX_CHARS = 1000
@@ -48,7 +64,8 @@ def link_density(element: HtmlElement) -> float:
 def is_furniture(element: HtmlElement) -> bool:
     if element.tag in TEXT_TAGS:
         return False
-    return bool(FURNITURE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
+    words = _TOKENS.split(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    return any(w in FURNITURE_WORDS or FURNITURE_PREFIX.match(w) for w in words if w)
 
 
 def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
@@ -59,9 +76,36 @@ def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
             continue
         if element.tag in DROP_TAGS or hidden(element) or (by_class and is_furniture(element)):
             element.drop_tree()
-    for element in list(root.iter("ul", "ol", "div", "section", "table")):
+    for element in list(root.iter(*CONTAINERS)):
         if element is root or element.getparent() is None:
             continue
-        if link_density(element) > LINK_LIST_DENSITY and len(text_of(element)) < LINK_LIST_MAX_CHARS:
+        if (link_density(element) > LINK_LIST_DENSITY and len(text_of(element)) < LINK_LIST_MAX_CHARS) or _story_list(
+            element
+        ):
             element.drop_tree()
+    for element in list(root.iter()):
+        if element is not root and element.getparent() is not None and FURNITURE_LINE.match(text_of(element)):
+            element.drop_tree()
+    return root
+
+
+def _link_list(element: HtmlElement) -> bool:
+    return link_density(element) > LINK_LIST_DENSITY and len(text_of(element)) < LINK_LIST_MAX_CHARS
+
+
+def _story_list(element: HtmlElement) -> bool:
+    """'More stories' / 'Most popular' blocks: a furniture heading first, then mostly links."""
+    first = next((t.strip() for t in element.itertext() if t.strip()), "")
+    return bool(FURNITURE_HEADING.match(first)) and link_density(element) > 0.3
+
+
+def drop_title_heading(root: HtmlElement, title: str | None) -> HtmlElement:
+    """The headline repeated as the body's first heading: it is the `title` field already."""
+    if not title:
+        return root
+    wanted = " ".join(title.split()).casefold()
+    for heading in root.iter("h1", "h2"):
+        if text_of(heading).casefold() == wanted and heading.getparent() is not None:
+            heading.drop_tree()
+        break
     return root

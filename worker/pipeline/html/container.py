@@ -15,12 +15,17 @@ from collections import Counter
 
 from lxml.html import HtmlElement
 
-from .boilerplate import strip_boilerplate, text_of
+from .boilerplate import DROP_TAGS, drop_title_heading, hidden, is_furniture, link_density, strip_boilerplate, text_of
 
 BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "blockquote", "dd", "figcaption")
 MIN_KEY = 40  # shorter paragraphs ("Share", "Advertisement") are not evidence of place
 SHARE_OF_TEXT = 0.9  # the container holds this share of the matched paragraphs' text
-KEEP = 0.97  # the expansion keeps this share of readability's words ...
+MATCHED = 0.5  # ... and those paragraphs are at least this share of readability's text
+CLIMB = 2.0  # go up to a parent with real paragraphs while it has at most this factor of text
+MAX_CLIMB = 3
+LEAD_CHARS = 80
+KEEP = 0.97  # the expansion keeps this share of readability's words (furniture aside) ...
+KEEP_RAW = 0.75  # ... and this share counting furniture, so a misread class cannot drop the article
 GROW = 1.6  # ... and has at most this many times as many words
 _TOKEN = re.compile(r"\w+")
 
@@ -30,7 +35,7 @@ def article_container(root: HtmlElement, body: HtmlElement) -> HtmlElement | Non
     keys = {k for e in body.iter(*BLOCKS) if len(k := text_of(e)) >= MIN_KEY}
     matched = [(e, len(k)) for e in root.iter(*BLOCKS) if (k := text_of(e)) in keys]
     total = sum(size for _, size in matched)
-    if not total:
+    if not total or total < MATCHED * len(text_of(body)):
         return None
     weight: dict[HtmlElement, int] = {}
     for element, size in matched:
@@ -42,21 +47,60 @@ def article_container(root: HtmlElement, body: HtmlElement) -> HtmlElement | Non
             depth = sum(1 for _ in ancestor.iterancestors())
             if depth > best_depth:
                 best, best_depth = ancestor, depth
-    return None if best is None or best.tag in ("body", "html") else best
+    if best is None or best.tag in ("body", "html"):
+        return None
+    return _climb(best)
 
 
-def refine_body(root: HtmlElement, body: HtmlElement) -> HtmlElement:
+def _climb(element: HtmlElement) -> HtmlElement:
+    """Up to parents whose children before ours hold real paragraphs (a lead, an intro readability
+    left out), while the parent has at most CLIMB times the text. Blocks after the article are
+    more often related stories than article text, so they do not count."""
+    for _ in range(MAX_CLIMB):
+        parent = element.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        if len(text_of(parent)) > CLIMB * len(text_of(element)):
+            break
+        if not any(_has_paragraph(child) for child in element.itersiblings(preceding=True)):
+            break
+        element = parent
+    return element
+
+
+def _has_paragraph(element: HtmlElement) -> bool:
+    if not isinstance(element.tag, str) or element.tag in DROP_TAGS or is_furniture(element) or hidden(element):
+        return False
+    return any(
+        len(text_of(p)) >= LEAD_CHARS and link_density(p) < 0.25 and not is_furniture(p) for p in element.iter("p")
+    )
+
+
+def refine_body(root: HtmlElement, body: HtmlElement, title: str | None = None) -> HtmlElement:
     """readability's `body`, or the cleaned container it came from when that only adds text."""
     container = article_container(root, body)
+    chosen = strip_boilerplate(body, by_class=False)
     if container is not None:
-        candidate = copy.deepcopy(container)
-        candidate.tail = None
-        strip_boilerplate(candidate, by_class=True)
-        before, after = _words(body), _words(candidate)
-        kept = sum((before & after).values()) / (sum(before.values()) or 1)
-        if kept >= KEEP and sum(after.values()) <= GROW * sum(before.values()):
-            return candidate
-    return strip_boilerplate(body, by_class=False)
+        candidate = strip_boilerplate(_detached_copy(container), by_class=True)
+        raw, after = _words(chosen), _words(candidate)
+        clean = _words(strip_boilerplate(_detached_copy(chosen), by_class=True))
+        if (
+            _kept(clean, after) >= KEEP
+            and _kept(raw, after) >= KEEP_RAW
+            and sum(after.values()) <= GROW * sum(raw.values())
+        ):
+            chosen = candidate
+    return drop_title_heading(chosen, title)
+
+
+def _detached_copy(element: HtmlElement) -> HtmlElement:
+    duplicate = copy.deepcopy(element)
+    duplicate.tail = None
+    return duplicate
+
+
+def _kept(before: Counter[str], after: Counter[str]) -> float:
+    return sum((before & after).values()) / (sum(before.values()) or 1)
 
 
 def _words(element: HtmlElement) -> Counter[str]:
