@@ -19,7 +19,7 @@ from .fields.dates import read_modified, read_published
 from .fields.language import direction, read_language
 from .fields.links import read_canonical, read_lead_image
 from .fields.site import read_publisher
-from .fields.summary import read_description, read_keywords, read_section
+from .fields.summary import first_paragraph, read_description, read_keywords, read_section
 from .fields.title import read_title
 from .images import body_images
 from .render import render_text
@@ -57,6 +57,8 @@ def read_html(root: HtmlElement, url: str) -> Article:
     words = word_count(body_text)
     if words < MIN_WORDS:
         raise NoArticle(f"no article found: {words} words of body text")
+    if "description" not in fields and (lead := first_paragraph(body)):
+        fields["description"], provenance["description"] = lead, "body"
     images = body_images(body, url)
     if "lead_image" not in fields and images:
         fields["lead_image"], provenance["lead_image"] = images[0], "body"
