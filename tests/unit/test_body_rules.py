@@ -28,7 +28,10 @@ def text(html: str, *, by_class: bool) -> str:
             True,
             "A paragraph is text, whatever its class.",
         ),
-        ('<p>Text.</p><div class="share-bar">Share on X</div>', False, "Text. Share on X"),  # class rules off
+        ('<p>Text.</p><div class="share-bar">Share on X</div>', False, "Text."),  # small widget: always
+        # without by_class a large element is kept whatever its class: it may wrap the article
+        (f'<div class="meta">{"Long article text. " * 12}</div>', False, ("Long article text. " * 12).strip()),
+        (f'<div class="meta">{"Long article text. " * 12}</div>', True, ""),
         ("<p>Text.</p><aside>Pull quote box</aside><form>Email</form><nav>Home</nav>", False, "Text."),
         ('<p>Text.</p><div style="display: none">Hidden</div><p hidden>Also</p>', False, "Text."),
         ('<p>Text.</p><ul><li><a href="/1">One story</a></li><li><a href="/2">Two story</a></li></ul>', False, "Text."),

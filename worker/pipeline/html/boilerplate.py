@@ -38,6 +38,7 @@ FURNITURE_HEADING = re.compile(
 )
 CONTAINERS = ("div", "section", "ul", "ol", "aside", "table")
 TEXT_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+SMALL_WIDGET = 200
 LINK_LIST_DENSITY = 0.5
 LINK_LIST_MAX_CHARS = 1000
 
@@ -69,12 +70,14 @@ def is_furniture(element: HtmlElement) -> bool:
 
 
 def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
-    """Drop widgets, hidden nodes and link lists under `root` (in place); with `by_class`, also
-    elements whose class or id names page furniture."""
+    """Drop widgets, hidden nodes and link lists under `root` (in place), and elements whose class
+    or id names page furniture: all of them with `by_class`, else only small ones (a share bar, a
+    byline line), which cannot be a wrapper around the article."""
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str) or element.getparent() is None:
             continue
-        if element.tag in DROP_TAGS or hidden(element) or (by_class and is_furniture(element)):
+        furniture = is_furniture(element) and (by_class or len(text_of(element)) < SMALL_WIDGET)
+        if element.tag in DROP_TAGS or hidden(element) or furniture:
             element.drop_tree()
     for element in list(root.iter(*CONTAINERS)):
         if element is root or element.getparent() is None:
