@@ -6,6 +6,7 @@ density); nothing keyed to one site.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml.html import HtmlElement
@@ -87,9 +88,16 @@ def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
         ):
             element.drop_tree()
     for element in list(root.iter()):
-        if element is not root and element.getparent() is not None and FURNITURE_LINE.match(text_of(element)):
+        if element is root or element.getparent() is None or not _small(element):
+            continue
+        if FURNITURE_LINE.match(text_of(element)):
             element.drop_tree()
     return root
+
+
+def _small(element: HtmlElement, limit: int = 4) -> bool:
+    """At most `limit` elements deep inside: a label, not a block (keeps the label pass linear)."""
+    return sum(1 for _ in itertools.islice(element.iter(), limit + 1)) <= limit
 
 
 def _link_list(element: HtmlElement) -> bool:
