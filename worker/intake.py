@@ -80,7 +80,7 @@ class Intake:
             log.warning("dead-lettered intake entry %s: %s", entry_id, exc.reason.value)
             return
         job_id = self.send(raw)
-        log.info("handed off intake entry %s as job %s", entry_id, job_id, extra={"job_id": job_id, "url": raw.url})
+        log.debug("handed off intake entry %s as job %s", entry_id, job_id, extra={"job_id": job_id, "url": raw.url})
 
     def beat(self) -> None:
         """The same liveness key a worker writes, so `article-worker check --name` works for intakes."""
