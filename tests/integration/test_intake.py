@@ -136,3 +136,13 @@ def test_entry_is_acknowledged_only_after_the_hand_off(redis_client: redis.Redis
     assert sent == ["failed", "https://example.org/a"]
     assert redis_client.xpending(stream, settings.intake_group)["pending"] == 0
     assert redis_client.xlen(stream) == 0
+
+
+def test_reader_recovers_when_the_stream_is_deleted(redis_client: redis.Redis, settings: Settings) -> None:
+    stream = settings.key(settings.intake_stream)
+    reader = GroupReader(redis_client, stream, settings.intake_group, "me@test", claim_idle=60)
+    reader.ensure_group()
+    redis_client.delete(stream)  # an operator clears the backlog with DEL
+    assert reader.read(10, 100) == []
+    entry_id = redis_client.xadd(stream, {"page": "{}"}).decode()  # type: ignore[union-attr]
+    assert [e for e, _ in reader.read(10, 100)] == [entry_id]
