@@ -16,6 +16,11 @@ PRIORITY_SEP = "\x06\x16"
 UNACKED = "unacked"
 
 
+def queue_keys(s: Settings) -> list[str]:
+    """The Celery queue's Redis lists: the queue itself and its priority sublists (absent ones count 0)."""
+    return [s.key(s.pages_queue)] + [s.key(f"{s.pages_queue}{PRIORITY_SEP}{p}") for p in range(1, 10)]
+
+
 @dataclass
 class Stats:
     queue: int
@@ -45,9 +50,8 @@ class StatsReader:
 
     def read(self) -> Stats:
         s, c = self.s, self.client
-        queue_keys = [s.key(s.pages_queue)] + [s.key(f"{s.pages_queue}{PRIORITY_SEP}{p}") for p in range(1, 10)]
         pipe = c.pipeline(transaction=False)
-        for key in queue_keys:
+        for key in queue_keys(s):
             pipe.llen(key)
         pipe.hlen(s.key(UNACKED))
         for stream in (s.intake_stream, s.results_stream, s.dead_letter_stream):
