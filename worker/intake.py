@@ -22,6 +22,7 @@ from schemas import RawPage
 from .dead_letters import dead_letter
 from .errors import ArticleWorkerError, InternalError, InvalidMessage
 from .groups import GroupReader
+from .heartbeats import heartbeat_key
 from .messages import decode_message
 from .settings import Settings
 from .streams import Streams
@@ -37,7 +38,7 @@ class Intake:
         self.streams = streams
         self.settings = settings
         self.send = send
-        self.heartbeat_key = settings.key(f"heartbeat:{reader.consumer}")
+        self.heartbeat_key = heartbeat_key(settings, reader.consumer)
 
     def run(self, stopping: Callable[[], bool], block_ms: int = 1000) -> None:
         self.reader.ensure_group()

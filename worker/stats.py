@@ -7,7 +7,7 @@ from typing import Any
 
 from redis.exceptions import ResponseError
 
-from .heartbeat import KEY as HEARTBEAT_KEY
+from .heartbeats import alive_names
 from .settings import Settings
 from .stream_count import StreamCounter
 
@@ -93,6 +93,4 @@ class StatsReader:
             return 0
 
     def workers(self) -> list[str]:
-        prefix = self.s.key(HEARTBEAT_KEY.format(""))
-        pattern = "".join(f"\\{ch}" if ch in "*?[]\\" else ch for ch in prefix) + "*"
-        return sorted(key.decode()[len(prefix) :] for key in self.client.scan_iter(match=pattern, count=1000))
+        return alive_names(self.client, self.s)
