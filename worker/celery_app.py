@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ssl
+
 from celery import Celery
 
 from . import logs  # noqa: F401 - connects setup_logging: Celery installs no log handler of its own
@@ -23,6 +25,10 @@ def create_app(settings: Settings | None = None) -> Celery:
     }
     if s.key_prefix:
         transport["global_keyprefix"] = s.key_prefix
+    if s.redis_url.startswith("rediss://"):
+        # kombu alone would take a bare rediss:// URL as "TLS without certificate checks"; verify, as redis-py
+        # (our streams client) does. ssl_* query parameters of the URL (ssl_ca_certs=...) replace this.
+        app.conf.broker_use_ssl = {"ssl_cert_reqs": ssl.CERT_REQUIRED}
     app.conf.update(
         # JSON only, both ways: a pickle message is refused before it is deserialised.
         task_serializer="json",
