@@ -19,6 +19,9 @@ def create_app(settings: Settings | None = None) -> Celery:
         "visibility_timeout": s.visibility_timeout,
         "unacked_restore_interval": s.restore_interval,
         "unacked_restore_throttle": 1,
+        # A worker that vanishes (host down, link cut) while holding the restore sweep's lock would stop
+        # every sweep for kombu's default 300 s; a sweep takes milliseconds, and overlapping ones are safe.
+        "unacked_mutex_expire": max(10, 3 * s.restore_interval),
         "socket_timeout": 30,
         "socket_connect_timeout": 10,
         "health_check_interval": 25,
