@@ -91,7 +91,11 @@ def _serve(**_: Any) -> None:
     registry = CollectorRegistry()
     MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
     registry.register(QueueCollector(settings))
-    _m["server"] = start_http_server(settings.metrics_port, registry=registry)
+    try:
+        _m["server"] = start_http_server(settings.metrics_port, registry=registry)
+    except OSError as exc:  # e.g. a second worker on this host with the same port: work on, without an endpoint
+        log.error("metrics endpoint not started on port %d: %s", settings.metrics_port, exc)
+        return
     log.info("metrics on :%d/metrics", settings.metrics_port)
 
 
