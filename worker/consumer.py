@@ -48,12 +48,13 @@ class DeadLetteringConsumer(Consumer):  # type: ignore[misc]
     def _dead_letter(self, error: ArticleWorkerError, message: Any) -> bool:
         """True once the dead letter is written; False leaves the message unacked for redelivery."""
         settings = get_settings()
-        task_id = (message.headers or {}).get("id")
+        # The task id, else kombu's delivery tag: both survive redelivery, so a letter is written once.
+        task_id = (message.headers or {}).get("id") or getattr(message, "delivery_tag", None)
         letter = dead_letter(
             error, message.body, settings, stage="broker", attempts=1, worker=self.hostname, task_id=task_id
         )
         try:
-            streams().publish_dead_letter(letter)
+            streams().publish_dead_letter(letter, task_id)
         except ArticleWorkerError:
             log.critical("could not dead-letter a refused message; it stays unacked for redelivery")
             return False

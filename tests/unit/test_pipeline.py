@@ -79,7 +79,7 @@ def test_node_limit() -> None:
 
 def test_plain_text_goes_to_the_text_path() -> None:
     text = "A headline\n\n" + "\n\n".join(
-        "This is a sentence of the story, long enough to count as prose." for _ in range(4)
+        f"This is a sentence of the story, number {i}, long enough to count as prose." for i in range(4)
     )
     article = extract(page(text, content_type="text/plain"))
     assert article.input_format == "text"

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from schemas import Article, RawPage
 
-from ..errors import EmptyPage
+from ..errors import EmptyPage, NoArticle
 from .charset import charset_from_content_type, decode_page, reject_binary
-from .detect import check_media_type, sniff_format
+from .detect import check_media_type, detect, text_blob
 from .html import read_html
 from .limits import Limits
 from .parse import parse_html
 from .payload import page_payload
 from .text import read_text
+from .text.markup import visible_text
 
 DEFAULT_LIMITS = Limits()
 
@@ -29,9 +30,18 @@ def extract(raw: RawPage, limits: Limits = DEFAULT_LIMITS) -> Article:
         reject_binary(text[:1024].encode("utf-8", "replace"))
     if not text.strip():
         raise EmptyPage("page is empty")
-    if sniff_format(text, content_type) == "text":
-        return read_text(text, raw.url)
-    return read_html(parse_html(text, limits), raw.url)
+    detection = detect(text, content_type)
+    if detection.format == "text":
+        return read_text(text, raw.url, detection.reason)
+    root = parse_html(text, limits)
+    blob = text_blob(root)
+    if blob is not None:
+        try:
+            return read_text(visible_text(blob[0], keep_newlines=True), raw.url, blob[1])
+        except NoArticle:
+            pass  # the blob held no article the text path could see: let the HTML path try
+    article = read_html(root, raw.url)
+    return article.model_copy(update={"provenance": {**article.provenance, "input_format": detection.reason}})
 
 
 def _header(raw: RawPage, name: str) -> str | None:

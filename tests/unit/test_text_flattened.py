@@ -1,0 +1,35 @@
+"""The text path on the dev set flattened to visible text: the figure `make eval-flattened` prints."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.evaluation.dataset import load
+from worker.evaluation.flattened import evaluate, flatten
+from worker.evaluation.metric import BodyScore
+
+# Pinned just under the measured figure; a change that loses article text or keeps boilerplate fails here.
+FLOOR_F1, FLOOR_PRECISION, FLOOR_RECALL = 0.87, 0.85, 0.90
+
+
+@pytest.fixture(scope="module")
+def result() -> BodyScore:
+    return evaluate(load())
+
+
+def test_flattened_figure_holds_the_floor(result: BodyScore) -> None:
+    assert len(result.pages) >= 100
+    assert result.f1 >= FLOOR_F1
+    assert result.precision >= FLOOR_PRECISION
+    assert result.recall >= FLOOR_RECALL
+
+
+def test_flatten_is_visible_text_one_line_per_block() -> None:
+    html = (
+        b"<html><head><title>T</title><style>p{}</style></head><body><nav><a>Home</a> <a>World</a></nav>"
+        b"<p>First <b>bold</b>\nline.</p><div style='display:none'>hidden</div><p>Second<br>third</p>"
+        b"<script>var x;</script><pre>a\n  b</pre></body></html>"
+    )
+    text = flatten(html)
+    assert text.splitlines() == ["Home World", "First bold line.", "Second", "third", "a", "b"]
+    assert "<" not in text and "var x" not in text

@@ -1,0 +1,68 @@
+"""Dates (and times) that the text itself states: "March 3, 2021 10:15", "3 mars 2021", "2021-03-03".
+
+Only unambiguous shapes: ISO, day-month-year with a month name or dots, month-name-day-year.
+Slash dates (03/04/2021) are skipped: the day and month order depends on the country.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from ..dates import Precision
+
+_MONTHS = {
+    1: "january jan janvier janv januar jän enero ene gennaio gen janeiro januari",
+    2: "february feb février févr februar febrero febbraio fevereiro fev februari",
+    3: "march mar mars märz marzo março maart",
+    4: "april apr avril abril aprile",
+    5: "may mai mayo maggio maio mei",
+    6: "june jun juin juni junio giugno junho",
+    7: "july jul juillet juli julio luglio julho",
+    8: "august aug août agosto augustus ago",
+    9: "september sep sept septembre septiembre settembre setembro set",
+    10: "october oct octobre oktober octubre ottobre outubro out okt",
+    11: "november nov novembre noviembre novembro",
+    12: "december dec décembre déc dezember diciembre dic dicembre dezembro dez",
+}
+MONTH = {name: number for number, names in _MONTHS.items() for name in names.split()}
+_NAME = "|".join(sorted(MONTH, key=len, reverse=True))
+_TIME = (
+    r"(?:,?\s*(?:at|à|um|a las|alle|às|-)?\s*"
+    r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
+)
+_PATTERNS = (
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s*(?:de\s+)?(?P<mn>{_NAME})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}}){_TIME}", re.I),
+    re.compile(rf"\b(?P<mn>{_NAME})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}"),
+)
+
+
+def find_date(text: str) -> tuple[str, Precision] | None:
+    """The first plausible date in `text`, as ISO 8601 with a time only when one is stated."""
+    found = [(m.start(), m) for pattern in _PATTERNS for m in pattern.finditer(text)]
+    for _, match in sorted(found, key=lambda pair: pair[0]):
+        value = _to_iso(match.groupdict())
+        if value:
+            return value
+    return None
+
+
+def _to_iso(g: dict[str, str | None]) -> tuple[str, Precision] | None:
+    month = int(g["m"] or 0) if g.get("m") else MONTH.get((g.get("mn") or "").lower().rstrip("."), 0)
+    try:
+        day = date(int(g["y"] or 0), month, int(g["d"] or 0))
+    except ValueError:
+        return None
+    if not 1990 <= day.year <= 2100:
+        return None
+    if g.get("h") is None:
+        return day.isoformat(), "date"
+    hour = int(g["h"] or 0) % 12 + (12 if (g.get("ampm") or "").lower().startswith("p") else 0)
+    hour = hour if g.get("ampm") else int(g["h"] or 0)
+    try:
+        moment = datetime(day.year, day.month, day.day, hour, int(g["mi"] or 0), int(g.get("s") or 0))
+    except ValueError:
+        return day.isoformat(), "date"
+    return moment.isoformat(timespec="seconds"), "datetime"
