@@ -72,7 +72,7 @@ def observe(page: PageOutcome) -> None:
         _m["duration"].labels(page.outcome).observe(page.duration_ms / 1000)
     if page.outcome == "dead_letter":
         _m["dead"].labels(page.reason or "").inc()
-    if page.article is not None:
+    if page.article is not None and page.outcome == "event":
         for name in FILLABLE:
             if getattr(page.article, name) not in (None, [], "", {}):
                 _m["filled"].labels(name).inc()
