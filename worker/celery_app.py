@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ssl
+
 from celery import Celery
 
 from . import logs  # noqa: F401 - connects setup_logging: Celery installs no log handler of its own
@@ -17,8 +19,8 @@ def create_app(settings: Settings | None = None) -> Celery:
         "visibility_timeout": s.visibility_timeout,
         "unacked_restore_interval": s.restore_interval,
         "unacked_restore_throttle": 1,
-        # A worker killed mid-sweep leaves the sweep's lock behind: kombu's 300 s default would stop
-        # every redelivery for five minutes. A sweep takes milliseconds.
+        # A worker that vanishes (host down, link cut) while holding the restore sweep's lock would stop
+        # every sweep for kombu's default 300 s; a sweep takes milliseconds, and overlapping ones are safe.
         "unacked_mutex_expire": max(5, 3 * s.restore_interval),
         "socket_timeout": 30,
         "socket_connect_timeout": 10,
@@ -28,6 +30,10 @@ def create_app(settings: Settings | None = None) -> Celery:
         transport["global_keyprefix"] = s.key_prefix
     if s.reliable_fetch:
         transport["priority_steps"] = [0]  # one list per queue: what an atomic BLMOVE fetch needs
+    if s.redis_url.startswith("rediss://"):
+        # kombu alone would take a bare rediss:// URL as "TLS without certificate checks"; verify, as redis-py
+        # (our streams client) does. ssl_* query parameters of the URL (ssl_ca_certs=...) replace this.
+        app.conf.broker_use_ssl = {"ssl_cert_reqs": ssl.CERT_REQUIRED}
     app.conf.update(
         broker_transport="worker.reliable_fetch:Transport" if s.reliable_fetch else None,
         # JSON only, both ways: a pickle message is refused before it is deserialised.

@@ -15,7 +15,8 @@ MB = 1024 * 1024
 class Settings(BaseSettings):
     """One class, read once per process; every variable is documented in the README."""
 
-    model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False)
+    # env_ignore_empty: an empty variable (compose passes `${X:-}` through) means "use the default".
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False, env_ignore_empty=True)
 
     redis_url: str = "redis://localhost:6379/0"
     key_prefix: str = Field("", description="Prepended to every Redis key we and kombu use.")
