@@ -6,6 +6,8 @@ Entry ids carry Redis's millisecond clock, so the rate excludes worker start-up 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import os
 import tempfile
 import time
 import uuid
@@ -23,6 +25,27 @@ from worker.settings import Settings
 
 from .common import REDIS_URL, bench_redis, delete_prefix, new_prefix
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int, *, reaped: bool = True) -> float:
+    """User + system CPU of a process (and of its reaped children, e.g. recycled pool processes)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if reaped else 0)
+    return ticks / TICK
+
+
+def worker_cpu(procs: list[WorkerProcess]) -> float:
+    return sum(cpu_seconds(p.pid) + sum(cpu_seconds(c, reaped=False) for c in p.pool_pids()) for p in procs)
+
+
+def redis_cpu(client: redis.Redis) -> float:
+    info = client.info("cpu")
+    return float(info["used_cpu_user"]) + float(info["used_cpu_sys"])
+
 
 @dataclass(frozen=True)
 class Drain:
@@ -30,6 +53,16 @@ class Drain:
     events: int
     dead: int
     seconds: float
+    worker_cpu: float = 0.0  # seconds, all worker processes, while draining
+    redis_cpu: float = 0.0  # seconds, the whole Redis server (shared: an upper bound for our part)
+
+    @property
+    def cpu_ms(self) -> float:
+        return self.worker_cpu / self.messages * 1000
+
+    @property
+    def redis_ms(self) -> float:
+        return self.redis_cpu / self.messages * 1000
 
     @property
     def rate(self) -> float:
@@ -116,9 +149,13 @@ def _text(value: object) -> str:
 
 
 def drain(bench: Bench, messages: list[str], *, count: int = 1, concurrency: int = 1, timeout: float = 900) -> Drain:
-    """Fill the queue first, then start the workers and let them empty it."""
+    """Start the workers on an empty queue (start-up CPU excluded), then send and let them drain."""
     bench.reset_streams()
-    bench.send(messages)
-    with bench.workers(count, concurrency):
+    with bench.workers(count, concurrency) as procs:
+        time.sleep(1)  # pool processes forked and idle
+        cpu, server = worker_cpu(procs), redis_cpu(bench.client)
+        bench.send(messages)
         bench.wait(len(messages), timeout)
-    return bench.span(len(messages))
+        cpu, server = worker_cpu(procs) - cpu, redis_cpu(bench.client) - server
+    span = bench.span(len(messages))
+    return dataclasses.replace(span, worker_cpu=cpu, redis_cpu=server)
