@@ -97,7 +97,10 @@ def render(
         "",
         f"## Memory (one worker, concurrency 1, MAX_TASKS_PER_CHILD={mem.max_tasks_per_child})",
         "",
-        "| pages | RSS start (after 100 pages) | RSS end | peak | growth |",
+        f"RSS of main + pool process; start = median over pages {mem.warmup}-{mem.warmup + mem.window}, "
+        f"end = median over the last {mem.window} pages (single big pages make short spikes: see the peak).",
+        "",
+        "| pages | RSS start | RSS end | peak | growth |",
         "| ---: | ---: | ---: | ---: | ---: |",
         f"| {mem.pages} | {mem.start_mib:.1f} MiB | {mem.end_mib:.1f} MiB | {mem.peak_mib:.1f} MiB "
         f"| {mem.growth:+.1%} |",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import logging
 import re
 from types import ModuleType
 from typing import Any
@@ -34,27 +35,74 @@ def _private_readability() -> ModuleType:
 
 _readability: Any = _private_readability()
 Unparseable: type[Exception] = _readability.Unparseable
-REGEXES: dict[str, re.Pattern[str]] = _readability.REGEXES
+REGEXES: dict[str, re.Pattern[str]] = _readability.REGEXES  # the private copy's own dict
 
-# readability's clean(), the same substitutions made linear: a whitespace run can only match at its
-# start (the lookbehind skips the rest of the run, where the original regexes rescan the run again).
-_LONG_SPACE = re.compile(r"(?<!\s)\s{255,}")
-_NEWLINE_RUN = re.compile(r"(?<!\s)\s*\n\s*")
+# readability's clean() is three substitutions over the whole text; each only ever touches one run of
+# whitespace at a time, so one pass that visits only the runs they can change gives the same text.
+_RUN = re.compile(r"\s{2,}|[\t\n]")
 _TAB_OR_SPACES = re.compile(r"\t|[ \t]{2,}")
 
 
+def _clean_run(match: re.Match[str]) -> str:
+    run = match.group()
+    if len(run) >= 255:  # squeezed to 255 spaces, which then collapse to one
+        return " "
+    if "\n" in run:
+        return "\n"
+    return _TAB_OR_SPACES.sub(" ", run)
+
+
 def clean(text: str) -> str:
-    text = _LONG_SPACE.sub(" " * 255, text)
-    text = _NEWLINE_RUN.sub("\n", text)
-    return _TAB_OR_SPACES.sub(" ", text).strip()
+    return _RUN.sub(_clean_run, text).strip()
+
+
+# readability measures the same texts again and again (each link once per candidate around it);
+# the length is a pure function of the text, so a cache keyed by the text is always right.
+_LENGTHS: dict[str, int] = {}
 
 
 def text_length(elem: HtmlElement) -> int:
-    return len(clean(elem.text_content() or ""))
+    text = elem.text_content() or ""
+    length = _LENGTHS.get(text)
+    if length is None:
+        if len(_LENGTHS) > 20_000:
+            _LENGTHS.clear()
+        length = _LENGTHS[text] = len(clean(text))
+    return length
 
+
+def _only_when_debugging(describe: Any) -> Any:
+    """readability formats element descriptions for log.debug eagerly, even when it is off."""
+
+    def lazy(*args: Any, **kwargs: Any) -> str:
+        return str(describe(*args, **kwargs)) if _readability.log.isEnabledFor(logging.DEBUG) else ""
+
+    return lazy
+
+
+class _RememberedSearch:
+    """readability tests the same class names and ids on element after element, only for truth."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.seen: dict[str, bool] = {}
+
+    def search(self, text: str) -> bool:
+        found = self.seen.get(text)
+        if found is None:
+            if len(self.seen) > 20_000:
+                self.seen.clear()
+            found = self.seen[text] = self.pattern.search(text) is not None
+        return found
+
+
+for _name in ("positiveRe", "negativeRe", "unlikelyCandidatesRe", "okMaybeItsACandidateRe", "editorialLeadRe"):
+    REGEXES[_name] = _RememberedSearch(REGEXES[_name])  # type: ignore[assignment]  # only .search() is used
 
 _readability.clean = clean
 _readability.text_length = text_length
+_readability.describe = _only_when_debugging(_readability.describe)
+_readability.text_content = _only_when_debugging(_readability.text_content)
 
 # readability's "divToPElementsRe" searched serialised markup for "<" + one of these (a prefix match).
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
@@ -92,6 +140,7 @@ class TreeDocument(_readability.Document):  # type: ignore[misc]
         self.base_href: str | None = None
 
     def _parse(self, input: Any) -> HtmlElement:  # readability's parameter name
+        _LENGTHS.clear()  # bounded by one page's texts
         doc: HtmlElement = copy.deepcopy(self._tree)
         for elem in doc.xpath("//*[@hidden]"):
             elem.drop_tree()
