@@ -39,6 +39,13 @@ def dev_pages() -> list[Page]:
     return [Page(p.name, p.source.decode("utf-8", "replace")) for p in load()]
 
 
+def message(**fields: str) -> str:
+    """A page message as `worker.producer.enqueue` sends it: validated, job id set, compact JSON."""
+    from worker.producer import to_raw_page
+
+    return to_raw_page(fields).model_dump_json(exclude_none=True)
+
+
 def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 

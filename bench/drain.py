@@ -77,7 +77,6 @@ class Bench:
         self.env = {
             "REDIS_URL": REDIS_URL,
             "KEY_PREFIX": self.prefix,
-            "HEARTBEAT_INTERVAL": "0.5",
             "LOG_LEVEL": "INFO",
             **env,
         }
@@ -107,12 +106,14 @@ class Bench:
         return int(self.client.xlen(self.results_key())) + int(self.client.xlen(self.dead_key()))
 
     @contextlib.contextmanager
-    def workers(self, count: int = 1, concurrency: int = 1, **env: str) -> Iterator[list[WorkerProcess]]:
+    def workers(
+        self, count: int = 1, concurrency: int = 1, extra: tuple[str, ...] = (), **env: str
+    ) -> Iterator[list[WorkerProcess]]:
         procs = []
         try:
             for i in range(count):
                 name = f"bench{i}-{uuid.uuid4().hex[:6]}@host{i}"
-                procs.append(WorkerProcess({**self.env, **env}, name, self.logs / f"{name}.log", concurrency))
+                procs.append(WorkerProcess({**self.env, **env}, name, self.logs / f"{name}.log", concurrency, extra))
             for proc in procs:
                 proc.wait_ready(self.client)
             yield procs
@@ -148,10 +149,19 @@ def _text(value: object) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
-def drain(bench: Bench, messages: list[str], *, count: int = 1, concurrency: int = 1, timeout: float = 900) -> Drain:
+def drain(
+    bench: Bench,
+    messages: list[str],
+    *,
+    count: int = 1,
+    concurrency: int = 1,
+    extra: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    timeout: float = 900,
+) -> Drain:
     """Start the workers on an empty queue (start-up CPU excluded), then send and let them drain."""
     bench.reset_streams()
-    with bench.workers(count, concurrency) as procs:
+    with bench.workers(count, concurrency, extra, **(env or {})) as procs:
         time.sleep(1)  # pool processes forked and idle
         cpu, server = worker_cpu(procs), redis_cpu(bench.client)
         bench.send(messages)

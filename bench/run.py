@@ -79,6 +79,8 @@ def render(
         f"| 1.000 | {e2e.in_process_cpu_ms:.1f} | |",
         f"| 1 process (concurrency 1) | {e2e.one.messages} | {e2e.one.rate:.1f} | {e2e.per_process_ratio:.3f} "
         f"(CPU: {e2e.cpu_ratio:.3f}) | {e2e.one.cpu_ms:.1f} | {e2e.one.redis_ms:.2f} |",
+        f"| 1 process, PREFETCH_MULTIPLIER=2 | {e2e.prefetch.messages} | {e2e.prefetch.rate:.1f} "
+        f"| {e2e.prefetch.rate / e2e.in_process_rate:.3f} | {e2e.prefetch.cpu_ms:.1f} | {e2e.prefetch.redis_ms:.2f} |",
         f"| 2 processes (concurrency 2) | {e2e.two.messages} | {e2e.two.rate:.1f} | {e2e.scaling:.2f}× one process "
         f"| {e2e.two.cpu_ms:.1f} | {e2e.two.redis_ms:.2f} |",
         f"| tiny page, 1 process | {e2e.tiny.messages} | {e2e.tiny.rate:.1f} | overhead {e2e.overhead_ms:.2f} ms "
@@ -87,11 +89,11 @@ def render(
         "## Message size (dev pages; bytes in Redis by `MEMORY USAGE`)",
         "",
         "| encoding | page KiB | message KiB | queued KiB/message in Redis | event KiB in stream "
-        "| events/s (1 process) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| events/s (1 process) | worker CPU ms/message |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
         *(
             f"| {e.name} | {e.page_bytes / 1024:.1f} | {e.message_bytes / 1024:.1f} | {e.redis_bytes / 1024:.1f} "
-            f"| {e.event_bytes / 1024:.1f} | {e.drain.rate:.1f} |"
+            f"| {e.event_bytes / 1024:.1f} | {e.drain.rate:.1f} | {e.drain.cpu_ms:.1f} |"
             for e in sizes
         ),
         "",

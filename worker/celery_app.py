@@ -35,7 +35,7 @@ def create_app(settings: Settings | None = None) -> Celery:
         # At least once: ack after the task, requeue when the pool process dies, take one at a time.
         task_acks_late=True,
         task_reject_on_worker_lost=True,
-        worker_prefetch_multiplier=1,
+        worker_prefetch_multiplier=s.prefetch_multiplier,
         task_ignore_result=True,
         result_backend=None,
         task_default_queue=s.pages_queue,
