@@ -23,7 +23,7 @@ from worker.celery_app import create_app
 from worker.producer import enqueue_message
 from worker.settings import Settings
 
-from .common import REDIS_URL, bench_redis, delete_prefix, new_prefix
+from .common import bench_redis, delete_prefix, new_prefix, redis_url
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -75,12 +75,12 @@ class Bench:
     def __init__(self, tag: str, **env: str) -> None:
         self.prefix = new_prefix(tag)
         self.env = {
-            "REDIS_URL": REDIS_URL,
+            "REDIS_URL": redis_url(),
             "KEY_PREFIX": self.prefix,
             "LOG_LEVEL": "INFO",
             **env,
         }
-        self.settings = Settings(redis_url=REDIS_URL, key_prefix=self.prefix)
+        self.settings = Settings(redis_url=redis_url(), key_prefix=self.prefix)
         self.client: redis.Redis = bench_redis()
         self.app: Celery = create_app(self.settings)
         self.logs = Path(tempfile.mkdtemp(prefix="awbench-"))
