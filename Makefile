@@ -54,7 +54,8 @@ eval-gate: $(STAMP)
 # Benchmarks (a script, not a test): bench/results/results.md; BENCH_QUICK=1 for a short run.
 # The [bench] extra (chart, profiler) is optional: without it there is no PNG.
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "bench: [bench] extra not installed, no chart" >&2
+	$(BIN)/python -c "import matplotlib, pyinstrument" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[bench]' \
+	  || echo "bench: [bench] extra not installed, no chart" >&2
 	$(BIN)/python -m bench.run
 
 compose-check:
