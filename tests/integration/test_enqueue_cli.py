@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import fcntl
 import json
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import redis
 
+from tests.support.queue import queued_args
 from tests.support.redis_keys import TEST_REDIS_URL
 from tests.support.warcs import write_warc
 from tests.support.workers import ROOT
@@ -38,12 +38,7 @@ def run_enqueue(key_prefix: str, *args: str) -> subprocess.CompletedProcess[str]
 
 
 def queued_urls(client: redis.Redis, settings: Settings) -> list[str]:
-    urls = []
-    for raw in client.lrange(settings.key(settings.pages_queue), 0, -1):
-        message = json.loads(raw)
-        args = json.loads(base64.b64decode(message["body"]))[0]
-        urls.append(json.loads(args[0])["url"])
-    return sorted(urls)
+    return sorted(json.loads(args[0])["url"] for args in queued_args(client, settings.key(settings.pages_queue)))
 
 
 def test_enqueue_warc_dir_and_jsonl_with_progress_and_skip_report(

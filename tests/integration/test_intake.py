@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import subprocess
 import time
@@ -13,6 +12,7 @@ import redis
 
 from schemas import RawPage, Reason
 from tests.integration.conftest import StartCli, StartWorker
+from tests.support.queue import queued_args
 from tests.support.readme import redis_cli_line
 from tests.support.redis_keys import TEST_REDIS_URL
 from tests.support.streams import dead_letters, events
@@ -33,8 +33,7 @@ def redis_cli(argv: list[str], prefix: str) -> str:
 
 def queued_messages(client: redis.Redis, settings: Settings) -> list[Any]:
     """Task arguments of the Celery messages waiting in the pages queue."""
-    bodies = [json.loads(m)["body"] for m in client.lrange(settings.key(settings.pages_queue), 0, -1)]  # type: ignore[union-attr]
-    return [json.loads(json.loads(base64.b64decode(b))[0][0]) for b in bodies]
+    return [json.loads(args[0]) for args in queued_args(client, settings.key(settings.pages_queue))]
 
 
 def wait_until(condition: Any, timeout: float = 30) -> None:

@@ -62,6 +62,8 @@ def read_html(root: HtmlElement, url: str) -> Article:
     images = body_images(body, url)
     if "lead_image" not in fields and images:
         fields["lead_image"], provenance["lead_image"] = images[0], "body"
+    # The body may hold nodes readability never saw (recovered leads, captions): resolve every link here.
+    body.make_links_absolute(url, resolve_base_href=False, handle_failures="discard")
     return Article(
         url=url,
         direction=direction(facts, fields.get("language")),
