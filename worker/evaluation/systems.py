@@ -72,3 +72,10 @@ def readability_alone(page: DevPage) -> Prediction:
     title = document.short_title() or None
     author = document.author()
     return Prediction(body, {"title": title, "byline": None if author == "[no-author]" else author})
+
+
+def flattened_text(page: DevPage) -> Prediction:
+    """The text path on the page's visible text, one line per block (issue 4's variant); body only."""
+    from .flattened import predict
+
+    return Prediction(predict(page))
