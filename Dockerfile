@@ -9,7 +9,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY schemas ./schemas
 COPY worker ./worker
-RUN python -m pip install --upgrade pip && python -m pip install . \
+RUN python -m pip install --upgrade pip && python -m pip install '.[metrics]' \
     && useradd --system --uid 10001 --no-create-home app
 
 USER app

@@ -4,7 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint format schema compose-check clean eval-flattened
+.PHONY: install demo test lint format schema compose-check clean eval eval-gate eval-flattened
+.PHONY: install demo test lint format schema compose-check clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +38,18 @@ format: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/article-worker schema --write schemas/json
+
+# Body and field accuracy on the vendored dev set, ours against readability-lxml (README: Evaluation).
+eval: $(STAMP)
+	$(BIN)/article-worker eval
+
+eval-gate: $(STAMP)
+	$(BIN)/article-worker eval --floors eval/floors.json
+# Benchmarks (a script, not a test): bench/results/results.md; BENCH_QUICK=1 for a short run.
+# The [bench] extra (chart, profiler) is optional: without it there is no PNG.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "bench: [bench] extra not installed, no chart" >&2
+	$(BIN)/python -m bench.run
 
 compose-check:
 	docker-compose -f docker-compose.yml config -q

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from celery import Celery
 
+from . import logs  # noqa: F401 - connects setup_logging: Celery installs no log handler of its own
 from .settings import Settings, get_settings
 
 TASK_NAME = "article_worker.process_page"

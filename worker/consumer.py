@@ -14,6 +14,7 @@ from kombu.exceptions import ContentDisallowed
 
 from .dead_letters import dead_letter
 from .errors import ArticleWorkerError, NotJson, RefusedContentType, UnknownTask
+from .outcomes import DEAD_LETTER, report
 from .runtime import streams
 from .settings import get_settings
 
@@ -47,14 +48,15 @@ class DeadLetteringConsumer(Consumer):  # type: ignore[misc]
     def _dead_letter(self, error: ArticleWorkerError, message: Any) -> bool:
         """True once the dead letter is written; False leaves the message unacked for redelivery."""
         settings = get_settings()
-        task_id = (message.headers or {}).get("id")
+        # The task id, else kombu's delivery tag: both survive redelivery, so a letter is written once.
+        task_id = (message.headers or {}).get("id") or getattr(message, "delivery_tag", None)
         letter = dead_letter(
             error, message.body, settings, stage="broker", attempts=1, worker=self.hostname, task_id=task_id
         )
         try:
-            streams().publish_dead_letter(letter)
+            streams().publish_dead_letter(letter, task_id)
         except ArticleWorkerError:
             log.critical("could not dead-letter a refused message; it stays unacked for redelivery")
             return False
-        log.warning("dead-lettered a message the consumer refused: %s", error)
+        report(DEAD_LETTER, task_id, reason=error.reason.value)  # the page's one outcome line, and its count
         return True

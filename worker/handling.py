@@ -16,11 +16,12 @@ from billiard.exceptions import SoftTimeLimitExceeded
 
 from schemas import ArticleEvent, Extractor, RawPage
 
-from . import __version__
+from . import __version__, test_hooks
 from .dead_letters import dead_letter
 from .errors import ArticleWorkerError, ExtractionTimeout, InternalError, TooManyAttempts
 from .ids import event_id_for, job_id_for
 from .messages import decode_message
+from .outcomes import report
 from .pipeline import Limits, extract
 from .settings import Settings
 from .streams import Streams
@@ -57,14 +58,21 @@ class _Run:
     started: float = field(default_factory=time.perf_counter)
 
     def run(self) -> Outcome:
-        self.attempts = self.streams.count_attempt(self.delivery.task_id)
+        attempts = self.streams.start_attempt(self.delivery.task_id)
+        if attempts is None:  # redelivered after its event or dead letter was written: only ack
+            self.log(Outcome.DUPLICATE, None, None, self.elapsed_ms())
+            return Outcome.DUPLICATE
+        self.attempts = attempts
         try:
             if self.attempts > self.settings.max_attempts:
                 raise TooManyAttempts(
                     f"started {self.attempts} times without finishing (crashes or transient failures)"
                 )
             self.raw = decode_message(self.message, self.settings.max_message_bytes)
-            article = extract(self.raw, Limits(self.settings.max_page_bytes, self.settings.max_dom_nodes))
+            test_hooks.hold(self.raw, self.attempts, self.delivery.worker, self.streams, "start")
+            article = extract(
+                self.raw, Limits(self.settings.max_page_bytes, self.settings.max_dom_nodes, self.settings.max_dom_depth)
+            )
         except ArticleWorkerError as exc:
             return self.dead(exc)
         except SoftTimeLimitExceeded:
@@ -89,8 +97,10 @@ class _Run:
             article=article,
             attributes=raw.attributes,
         )
-        outcome = Outcome.PUBLISHED if self.streams.publish_event(event) else Outcome.DUPLICATE
-        self.log(outcome, job_id, None, duration_ms)
+        published = self.streams.publish_event(event, self.delivery.task_id)
+        outcome = Outcome.PUBLISHED if published.appended else Outcome.DUPLICATE
+        test_hooks.hold(raw, self.attempts, self.delivery.worker, self.streams, "published")
+        self.log(outcome, job_id, None, duration_ms, article)
         return outcome
 
     def dead(self, error: ArticleWorkerError) -> Outcome:
@@ -106,30 +116,18 @@ class _Run:
             raw=self.raw,
             job_id=job_id,
         )
-        self.streams.publish_dead_letter(letter)
-        self.log(Outcome.DEAD_LETTERED, job_id, error, self.elapsed_ms())
+        published = self.streams.publish_dead_letter(letter, self.delivery.task_id)
+        self.log(Outcome.DEAD_LETTERED if published.appended else Outcome.DUPLICATE, job_id, error, self.elapsed_ms())
         return Outcome.DEAD_LETTERED
 
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000
 
-    def log(self, outcome: Outcome, job_id: str | None, error: ArticleWorkerError | None, ms: float) -> None:
+    def log(
+        self, outcome: Outcome, job_id: str | None, error: ArticleWorkerError | None, ms: float, article: Any = None
+    ) -> None:
         reason = error.reason.value if error else None
         url = self.raw.url if self.raw else None
-        log.log(
-            logging.INFO if error is None else logging.WARNING,
-            "%s job=%s url=%s reason=%s %.1fms",
-            outcome.value,
-            job_id,
-            url,
-            reason,
-            ms,
-            extra={
-                "task_id": self.delivery.task_id,
-                "job_id": job_id,
-                "url": url,
-                "outcome": outcome.value,
-                "reason": reason,
-                "duration_ms": round(ms, 3),
-            },
+        report(
+            outcome.value, self.delivery.task_id, job_id=job_id, url=url, reason=reason, duration_ms=ms, article=article
         )

@@ -1,4 +1,9 @@
-"""Logging set-up: readable lines by default, one JSON object per line with LOG_FORMAT=json."""
+"""Logging set-up: readable lines by default, one JSON object per line with LOG_FORMAT=json.
+
+We own the root logger's handler, not Celery: its `setup_logging` signal hands the set-up to us in the
+main worker process and again in every pool process, and a handler someone else put on the root logger
+(an application embedding the worker) is left where it is.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,14 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from .settings import Settings
+from celery import signals
 
-_FIELDS = ("task_id", "job_id", "url", "outcome", "reason", "duration_ms")
+from .settings import Settings, get_settings
+
+FIELDS = ("task_id", "job_id", "url", "outcome", "reason", "duration_ms", "worker")
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(processName)s %(name)s: %(message)s"
+# Celery's "received" and "succeeded" lines repeat what our one outcome line per page says.
+CHATTY = ("celery.worker.strategy", "celery.app.trace")
 
 
 class JsonFormatter(logging.Formatter):
@@ -22,18 +32,52 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "pid": record.process,
         }
-        entry.update({name: getattr(record, name) for name in _FIELDS if getattr(record, name, None) is not None})
+        entry.update({name: getattr(record, name) for name in FIELDS if hasattr(record, name)})
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
-def configure_logging(settings: Settings) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    if settings.log_format == "json":
-        handler.setFormatter(JsonFormatter())
-    else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(processName)s %(name)s: %(message)s"))
+class OurHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Marks the handler we installed, so a second set-up replaces it and nothing else."""
+
+
+def configure_logging(settings: Settings) -> logging.Handler:
+    handler = OurHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if settings.log_format == "json" else logging.Formatter(TEXT_FORMAT))
     root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(settings.log_level.upper())
+    for old in [h for h in root.handlers if isinstance(h, OurHandler)]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    logging.captureWarnings(True)  # warnings too (Celery warns before its own log set-up) go through us
+    level: int = logging.getLevelNamesMapping().get(settings.log_level.upper(), logging.INFO)
+    root.setLevel(level)
+    for name in CHATTY:
+        logging.getLogger(name).setLevel(logging.NOTSET if level <= logging.DEBUG else max(logging.WARNING, level))
+    return handler
+
+
+def _celery_setup_logging(**_: Any) -> None:
+    """Connected, so Celery configures no handler of its own; ours goes on unless the host has its own."""
+    root = logging.getLogger()
+    if any(not isinstance(h, OurHandler) for h in root.handlers):
+        return  # an embedding application configured logging: leave it alone
+    configure_logging(get_settings())
+
+
+def _quiet_shutdown(sender: Any = None, **_: Any) -> None:
+    """JSON logs: Celery's SIGTERM handler prints "Warm shutdown" straight to stdout; ours logs it instead."""
+    if get_settings().log_format != "json" or getattr(sender, "controller", None) is None:
+        return
+    from celery.apps.worker import install_worker_term_handler
+
+    install_worker_term_handler(sender.controller, verbose=False)
+
+
+def _log_shutdown(sig: Any = None, how: Any = None, **_: Any) -> None:
+    logging.getLogger("article_worker.worker").info("%s shutdown on %s", how, sig)
+
+
+signals.setup_logging.connect(_celery_setup_logging)
+signals.worker_ready.connect(_quiet_shutdown)
+signals.worker_shutting_down.connect(_log_shutdown)

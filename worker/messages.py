@@ -56,7 +56,7 @@ def _check_version(data: Any) -> None:
     if not isinstance(data, dict):
         raise InvalidMessage(f"message must be a JSON object, got {type(data).__name__}")
     version = data.get("schema_version", 1)
-    if version not in SUPPORTED_SCHEMA_VERSIONS:
+    if isinstance(version, (list, dict, bool)) or version not in SUPPORTED_SCHEMA_VERSIONS:
         supported = sorted(SUPPORTED_SCHEMA_VERSIONS)
         raise UnsupportedSchemaVersion(f"schema_version {version!r} is not supported (supported: {supported})")
 

@@ -23,6 +23,11 @@ class Settings(BaseSettings):
     results_stream: str = "articles"
     dead_letter_stream: str = "articles:dead"
     intake_stream: str = "pages:in"
+    intake_group: str = "intake"
+    intake_batch: int = Field(100, ge=1, description="Entries one intake reads per round.")
+    intake_claim_idle: float = Field(
+        60.0, gt=0, description="Seconds an entry stays pending with a silent intake before another claims it."
+    )
     results_maxlen: int = Field(1_000_000, ge=1, description="Approximate MAXLEN of the results stream.")
     dead_letter_maxlen: int = Field(100_000, ge=1, description="Approximate MAXLEN of the dead-letter stream.")
 
@@ -38,6 +43,7 @@ class Settings(BaseSettings):
     max_message_bytes: int = Field(14 * MB, ge=1024, description="Largest message accepted (base64 inflates 4/3).")
     max_page_bytes: int = Field(10 * MB, ge=1024, description="Largest page after base64/gzip decoding.")
     max_dom_nodes: int = Field(300_000, ge=100)
+    max_dom_depth: int = Field(250, ge=16, le=250, description="Deepest element nesting (libxml2 stops at 255).")
     dead_letter_original_bytes: int = Field(
         1 * MB, ge=1024, description="Largest original message copied verbatim into a dead letter."
     )
@@ -49,6 +55,7 @@ class Settings(BaseSettings):
     heartbeat_ttl: int = Field(30, ge=1)
     log_level: str = "INFO"
     log_format: Literal["text", "json"] = "text"
+    metrics_port: int = Field(0, ge=0, le=65535, description="Prometheus endpoint of each worker; 0: off.")
 
     @model_validator(mode="after")
     def _coherent(self) -> Settings:

@@ -1,69 +1,82 @@
-"""Writing events and dead letters to Redis streams, and counting attempts per message."""
+"""Writing events and dead letters to Redis streams, at most once per message.
+
+Every write goes through a script of `worker.scripts`, keyed by the message's task id: a page
+redelivered after its event was written (worker killed before the ack) publishes nothing new.
+"""
 
 from __future__ import annotations
 
-import contextlib
+import uuid
+from dataclasses import dataclass
+from typing import Any
 
 import redis
 from redis.exceptions import RedisError
 
 from schemas import ArticleEvent, DeadLetter
 
+from . import scripts
 from .errors import PublishFailed
 from .settings import Settings
 
-# Remember the event id and append in one atomic step: a page redelivered after its event was
-# written (worker killed before the ack) is not appended a second time within DEDUP_TTL.
-_PUBLISH_ONCE = """
-if tonumber(ARGV[1]) > 0 and not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
-  return false
-end
-return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', unpack(ARGV, 3))
-"""
+
+@dataclass(frozen=True)
+class Published:
+    entry_id: str
+    appended: bool  # False: an earlier delivery (or the same page sent twice) already wrote it
 
 
 class Streams:
-    """Our Redis writes. Every failure surfaces as PublishFailed (retryable)."""
+    """Our Redis writes. Every Redis failure surfaces as PublishFailed (retryable)."""
 
     def __init__(self, client: redis.Redis, settings: Settings) -> None:
         self.client = client
         self.settings = settings
-        self._publish_once = client.register_script(_PUBLISH_ONCE)
+        self._start = client.register_script(scripts.START)
+        self._event = client.register_script(scripts.PUBLISH_EVENT)
+        self._dead = client.register_script(scripts.PUBLISH_DEAD_LETTER)
 
-    def publish_event(self, event: ArticleEvent) -> bool:
-        """Append the event; False when this event id was already published."""
+    @property
+    def bookkeeping_ttl(self) -> int:
+        """How long a message's counter and done marker live: as long as it may be redelivered."""
+        s = self.settings
+        return max(3600, int(s.visibility_timeout + s.retry_backoff_max) * (s.max_attempts + 1))
+
+    def _keys(self, task_id: str | None) -> list[str]:
+        tid = task_id or f"anonymous-{uuid.uuid4().hex}"  # no id: nothing to deduplicate against
+        return [self.settings.key(f"attempts:{tid}"), self.settings.key(f"done:{tid}")]
+
+    def start_attempt(self, task_id: str) -> int | None:
+        """This execution's number (1 on first delivery); None when the message already finished."""
+        count = self._run(self._start, "count attempts", self._keys(task_id), [self.bookkeeping_ttl])
+        return None if int(count) < 0 else int(count)
+
+    def publish_event(self, event: ArticleEvent, task_id: str | None) -> Published:
         s = self.settings
         fields = ["event_id", event.event_id, "job_id", event.job_id, "event", event.model_dump_json()]
-        try:
-            entry = self._publish_once(
-                keys=[s.key(f"published:{event.event_id}"), s.key(s.results_stream)],
-                args=[s.dedup_ttl, s.results_maxlen, *fields],
-            )
-        except RedisError as exc:
-            raise PublishFailed(f"could not publish event: {type(exc).__name__}") from None
-        return entry is not None
+        keys = [*self._keys(task_id), s.key(f"published:{event.event_id}"), s.key(s.results_stream)]
+        reply = self._run(
+            self._event, "publish event", keys, [s.dedup_ttl, self.bookkeeping_ttl, s.results_maxlen, *fields]
+        )
+        return _published(reply)
 
-    def publish_dead_letter(self, letter: DeadLetter) -> str:
+    def publish_dead_letter(self, letter: DeadLetter, task_id: str | None = None) -> Published:
         s = self.settings
-        fields = {"reason": letter.reason.value, "job_id": letter.job_id or "", "dead_letter": letter.model_dump_json()}
-        try:
-            entry = self.client.xadd(s.key(s.dead_letter_stream), fields, maxlen=s.dead_letter_maxlen, approximate=True)  # type: ignore[arg-type]
-        except RedisError as exc:
-            raise PublishFailed(f"could not publish dead letter: {type(exc).__name__}") from None
-        return entry.decode() if isinstance(entry, bytes) else str(entry)
+        fields = ["reason", letter.reason.value, "job_id", letter.job_id or "", "dead_letter", letter.model_dump_json()]
+        keys = [*self._keys(task_id or letter.task_id), s.key(s.dead_letter_stream)]
+        reply = self._run(
+            self._dead, "publish dead letter", keys, [self.bookkeeping_ttl, s.dead_letter_maxlen, *fields]
+        )
+        return _published(reply)
 
-    def count_attempt(self, task_id: str) -> int:
-        """How many times this message has been started, this time included."""
-        key = self.settings.key(f"attempts:{task_id}")
+    def _run(self, script: Any, what: str, keys: list[str], args: list[Any]) -> Any:
         try:
-            pipe = self.client.pipeline(transaction=False)
-            pipe.incr(key)
-            pipe.expire(key, max(3600, self.settings.visibility_timeout * (self.settings.max_attempts + 1)))
-            count, _ = pipe.execute()
+            return script(keys=keys, args=args)
         except RedisError as exc:
-            raise PublishFailed(f"could not count attempts: {type(exc).__name__}") from None
-        return int(count)
+            raise PublishFailed(f"could not {what}: {type(exc).__name__}") from None
 
-    def forget_attempts(self, task_id: str) -> None:
-        with contextlib.suppress(RedisError):  # the key expires on its own anyway
-            self.client.delete(self.settings.key(f"attempts:{task_id}"))
+
+def _published(reply: Any) -> Published:
+    status, entry = reply
+    entry_id = entry.decode() if isinstance(entry, bytes) else str(entry)
+    return Published(entry_id, int(status) == 1)

@@ -1,19 +1,29 @@
-"""The Celery task: a thin shell around `handling.process` that owns retries and timeouts."""
+"""The Celery task: a thin shell around `handling.process` that owns retries and timeouts.
+
+Every way out of the task is decided here, so nothing loops forever: Redis failures retry with
+backoff (bounded by the attempt counter), anything unexpected becomes a dead letter, and a message
+that cannot even be dead-lettered is requeued for a later, counted, attempt.
+"""
 
 from __future__ import annotations
 
+import logging
 import random
 from typing import Any
 
+from billiard.exceptions import SoftTimeLimitExceeded
 from celery import Task
 from celery.exceptions import Reject, Retry, TimeLimitExceeded
 
 from .celery_app import TASK_NAME, app
 from .dead_letters import dead_letter
-from .errors import ExtractionTimeout, PublishFailed
+from .errors import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed
 from .handling import Delivery, process
+from .outcomes import DEAD_LETTER, report
 from .runtime import streams
 from .settings import get_settings
+
+log = logging.getLogger("article_worker.tasks")
 
 
 def backoff(retries: int) -> float:
@@ -25,6 +35,9 @@ def backoff(retries: int) -> float:
 class PageTask(Task):  # type: ignore[misc]
     acks_late = True
     reject_on_worker_lost = True
+    # A hard time limit requeues the message; on_failure has written the dead letter first, so the
+    # redelivery only acks it. Had that write failed, the redelivery tries again (counted).
+    acks_on_timeout = False
     ignore_result = True
 
     def on_failure(self, exc: Exception, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
@@ -34,8 +47,14 @@ class PageTask(Task):  # type: ignore[misc]
         s = get_settings()
         error = ExtractionTimeout(f"extraction exceeded HARD_TIME_LIMIT={s.hard_time_limit}s; pool process killed")
         message = args[0] if args else None
-        letter = dead_letter(error, message, s, stage="task", attempts=0, worker=self.request.hostname, task_id=task_id)
-        streams().publish_dead_letter(letter)
+        worker = getattr(self.request, "hostname", None)
+        letter = dead_letter(error, message, s, stage="task", attempts=0, worker=worker, task_id=task_id)
+        try:
+            streams().publish_dead_letter(letter, task_id)
+        except ArticleWorkerError:
+            log.error("could not dead-letter timed-out task %s; it is requeued", task_id)
+        else:
+            report(DEAD_LETTER, task_id, job_id=letter.job_id, url=letter.url, reason=letter.reason.value)
 
 
 @app.task(bind=True, base=PageTask, name=TASK_NAME)  # type: ignore[untyped-decorator]
@@ -52,3 +71,20 @@ def process_page(self: PageTask, message: Any) -> str:
         except Exception:
             # Could not even schedule the retry: leave the message for redelivery.
             raise Reject(str(exc), requeue=True) from None
+    except SoftTimeLimitExceeded:
+        s = get_settings()
+        return _last_resort(message, delivery, ExtractionTimeout(f"exceeded SOFT_TIME_LIMIT={s.soft_time_limit}s"))
+    except Exception as exc:  # a bug outside the page handling: never let the message loop
+        log.exception("unexpected error in task %s", delivery.task_id)
+        return _last_resort(message, delivery, InternalError(f"{type(exc).__name__}: {exc}"[:500]))
+
+
+def _last_resort(message: Any, delivery: Delivery, error: ArticleWorkerError) -> str:
+    letter = dead_letter(
+        error, message, get_settings(), stage="task", attempts=0, worker=delivery.worker, task_id=delivery.task_id
+    )
+    try:
+        streams().publish_dead_letter(letter, delivery.task_id)
+    except ArticleWorkerError:
+        raise Reject(f"could not dead-letter: {error.reason.value}", requeue=True) from None
+    return "dead_lettered"

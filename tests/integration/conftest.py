@@ -8,6 +8,7 @@ import pytest
 import redis
 from celery import Celery
 
+from tests.support.cli import CliProcess
 from tests.support.workers import WorkerProcess
 from worker.celery_app import create_app
 from worker.settings import Settings
@@ -35,6 +36,24 @@ def start_worker(service_env: dict[str, str], redis_client: redis.Redis, tmp_pat
         started.append(proc)
         if wait:
             proc.wait_ready(redis_client)
+        return proc
+
+    yield start
+    for proc in started:
+        proc.stop()
+
+
+StartCli = Callable[..., CliProcess]
+
+
+@pytest.fixture
+def start_cli(service_env: dict[str, str], tmp_path: Path) -> Iterator[StartCli]:
+    """Start `article-worker ARGS...` (intake, consume) in the background; stopped with SIGTERM afterwards."""
+    started: list[CliProcess] = []
+
+    def start(*args: str, env: dict[str, str] | None = None) -> CliProcess:
+        proc = CliProcess(list(args), {**service_env, **(env or {})}, tmp_path / f"{args[0]}-{len(started)}.log")
+        started.append(proc)
         return proc
 
     yield start

@@ -1,37 +1,60 @@
-"""`article-worker enqueue`: send pages to the queue, with a progress bar and a summary."""
+"""`article-worker enqueue`: send pages to the queue, with a progress bar and a report of what was skipped."""
 
 from __future__ import annotations
 
 import sys
-from collections import Counter
+import time
 
 import click
 
-from .inputs import DEFAULT_BASE_URL, Skipped, iter_pages
+from .inputs import DEFAULT_BASE_URL, Skipped, iter_pages, total_bytes
+from .skips import SkipReport
 
 
 @click.command("enqueue")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="URL prefix for local files.")
 @click.option("--print-ids", is_flag=True, help="Print each job id on stdout.")
-def command(paths: tuple[str, ...], base_url: str, print_ids: bool) -> None:
-    """Enqueue PATHS (.html/.htm/.txt[.gz] files, directories, JSONL of RawPage, or -)."""
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when a terminal].")
+@click.option("-v", "--verbose", is_flag=True, help="Name every skipped input, not only the summary.")
+def command(paths: tuple[str, ...], base_url: str, print_ids: bool, progress: bool | None, verbose: bool) -> None:
+    """Enqueue PATHS: .html/.htm/.txt[.gz] files, directories, JSONL of RawPage, WARC (.warc[.gz]), or -.
+
+    Pages over MAX_PAGE_BYTES, WARC records that are not HTTP 200 HTML or text responses, invalid
+    JSONL lines and unreadable files are skipped and counted by reason at the end.
+    """
     from tqdm import tqdm
 
     from ..producer import enqueue
+    from ..settings import get_settings
 
-    sent = 0
-    skipped: Counter[str] = Counter()
-    with tqdm(unit="page", desc="enqueue", file=sys.stderr, disable=not sys.stderr.isatty()) as bar:
-        for page in iter_pages(paths, base_url):
+    show = sys.stderr.isatty() if progress is None else progress
+    sent, skipped, started = 0, SkipReport(), time.monotonic()
+    bar = tqdm(
+        total=total_bytes(paths) if show else None,
+        unit="B",
+        unit_scale=True,
+        unit_divisor=1024,
+        desc="enqueue",
+        file=sys.stderr,
+        disable=not show,
+        dynamic_ncols=True,
+    )
+    with bar:
+        for page in iter_pages(paths, base_url, max_bytes=get_settings().max_page_bytes, advance=bar.update):
             if isinstance(page, Skipped):
-                skipped[page.why] += 1
-                click.echo(f"skipped {page.source}: {page.why}", err=True)
-                continue
-            job_id = enqueue(page)
-            sent += 1
-            bar.update()
-            if print_ids:
-                click.echo(job_id)
-    detail = "".join(f"\n  {count} skipped: {why}" for why, count in skipped.most_common())
-    click.echo(f"enqueued {sent} page(s), skipped {sum(skipped.values())}{detail}", err=True)
+                skipped.add(page)
+                if verbose:
+                    bar.write(f"skipped {page}", file=sys.stderr)
+            else:
+                job_id = enqueue(page)
+                sent += 1
+                if print_ids:
+                    click.echo(job_id)
+            if show:
+                rate = sent / max(time.monotonic() - started, 1e-6)
+                bar.set_postfix(pages=sent, skipped=skipped.total, rate=f"{rate:.0f}/s", refresh=False)
+    seconds = time.monotonic() - started
+    click.echo(f"enqueued {sent} page(s) in {seconds:.1f}s, skipped {skipped.total}", err=True)
+    for line in skipped.lines():
+        click.echo(line, err=True)

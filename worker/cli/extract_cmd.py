@@ -16,11 +16,11 @@ from .inputs import DEFAULT_BASE_URL, Skipped, iter_pages
 @click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="URL prefix for local files.")
 @click.option("--indent", type=int, default=None, help="Pretty-print with this indent.")
 def command(paths: tuple[str, ...], base_url: str, indent: int | None) -> None:
-    """Extract PATHS (.html/.htm/.txt[.gz] files, directories, JSONL of RawPage, or -)."""
+    """Extract PATHS (.html/.htm/.txt[.gz] files, directories, JSONL of RawPage, WARC, or -)."""
     failed = 0
     for page in iter_pages(paths, base_url):
         if isinstance(page, Skipped):
-            click.echo(f"skipped {page.source}: {page.why}", err=True)
+            click.echo(f"skipped {page}", err=True)
             continue
         try:
             click.echo(extract(page).model_dump_json(indent=indent))

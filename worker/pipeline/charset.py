@@ -67,9 +67,12 @@ def decode_page(data: bytes, declared: str | None) -> tuple[str, str]:
             return text, name
     declared_name = _normalise(declared) if declared else None
     if declared_name and declared_name.startswith(("utf-16", "utf-32")):
-        text = _strict(data, declared_name)
+        # A UTF-16/32 page's ASCII markup leaves NUL bytes everywhere; without them the label lies
+        # (and decoding 8-bit bytes as UTF-16 "succeeds" with CJK garbage).
+        text = _strict(data, declared_name) if _looks_wide(data) else None
         if text is not None:
             return text, declared_name
+        declared_name = None
     reject_binary(data)
     candidates = ["utf-8"]
     if declared_name:
@@ -93,6 +96,11 @@ def reject_binary(data: bytes) -> None:
     controls = len(head) - len(head.translate(None, _CONTROL))
     if head.lstrip().startswith(_BINARY_MAGIC) or controls * 10 > len(head):
         raise UnsupportedContent("content is binary, not a text or HTML page")
+
+
+def _looks_wide(data: bytes) -> bool:
+    head = data[:4096]
+    return head.count(0) * 8 >= len(head) > 0
 
 
 def _normalise(name: str) -> str:

@@ -7,6 +7,7 @@ from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
 from ..errors import DocumentTooComplex, EmptyPage
+from .complexity import check_depth, precheck
 from .limits import Limits
 
 # no_network: never fetch a DTD or entity; libxml2's HTML parser expands no custom entities anyway.
@@ -26,6 +27,7 @@ def parse_html(text: str, limits: Limits) -> HtmlElement:
     data = text.encode("utf-8", "replace")
     if not data.strip():
         raise EmptyPage("page is empty")
+    precheck(text, limits)
     try:
         root = lxml.html.document_fromstring(data, parser=_PARSER)
     except ParserError as exc:
@@ -33,4 +35,7 @@ def parse_html(text: str, limits: Limits) -> HtmlElement:
     for count, _ in enumerate(root.iter(), 1):
         if count > limits.max_dom_nodes:
             raise DocumentTooComplex(f"page has more than {limits.max_dom_nodes} elements")
+    check_depth(root, limits)
+    if root.find("body") is None:  # head-only page; readability would hand back a bodiless fragment
+        raise EmptyPage("page has no body")
     return root

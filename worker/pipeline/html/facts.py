@@ -6,11 +6,14 @@ Field chains read from here instead of each walking the tree again.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml.html import HtmlElement
+
+_DC_PREFIX = re.compile(r"^(dc|dcterms):")  # Dublin Core as RDFa (dc:title) and as HTML meta (DC.title)
 
 ARTICLE_TYPES = frozenset(
     {
@@ -65,13 +68,11 @@ def gather(root: HtmlElement, url: str) -> PageFacts:
     title = root.find(".//title")
     if title is not None:
         facts.title_tag = " ".join(title.text_content().split()) or None
-    for meta in root.iter("meta"):
-        content = meta.get("content")
-        if content is None:
-            continue
-        for attr in ("property", "name", "itemprop", "http-equiv"):
+    metas = [meta for meta in root.iter("meta") if meta.get("content") is not None]
+    for attr in ("property", "name", "itemprop", "http-equiv"):  # RDFa `property` is the standard form
+        for meta in metas:
             for key in (meta.get(attr) or "").lower().split():
-                facts.meta.setdefault(key, []).append(content)
+                facts.meta.setdefault(_DC_PREFIX.sub(r"\1.", key), []).append(meta.get("content") or "")
     for link in root.iter("link"):
         href = link.get("href")
         if href:
@@ -85,10 +86,19 @@ def gather(root: HtmlElement, url: str) -> PageFacts:
 
 def _jsonld_objects(text: str) -> Iterator[dict[str, Any]]:
     try:
-        data = json.loads(text.strip().removeprefix("<!--").removesuffix("-->"), strict=False)
+        data = json.loads(_unwrap(text), strict=False)
     except ValueError:
         return
     yield from _flatten(data, depth=0)
+
+
+def _unwrap(text: str) -> str:
+    """JSON-LD as pages ship it: inside an HTML comment or an XHTML CDATA section."""
+    text = text.strip()
+    for start, end in (("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")):
+        if text.startswith(start) and text.endswith(end):
+            text = text[len(start) : -len(end)].strip()
+    return text
 
 
 def _flatten(data: Any, depth: int) -> Iterator[dict[str, Any]]:

@@ -1,37 +1,32 @@
-"""Authors as {name, url}: JSON-LD, meta tags, rel=author links, then byline elements."""
+"""Authors as {name, url}: JSON-LD, meta tags, then the visible byline (rel=author, byline elements)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from schemas import Author
 
-from ...textutil import clean_value
 from ..facts import PageFacts
+from .byline import byline_authors
 from .chain import Found, Step, first
 from .jsonld import article_value
+from .names import clean_names
 
-_BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af)\s*[:\s]\s*", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*", re.I)
-_NOT_A_NAME = re.compile(r"\d|https?://|@|^\W+$")
-_BYLINE_XPATH = (
-    ".//*[@rel='author' or @itemprop='author' or contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' author ')]"
+__all__ = ["CHAIN", "clean_names", "read_authors"]
+
+#: Dublin Core first (a declared creator), then the common author meta tags.
+META_KEYS = (
+    "dc.creator",
+    "dcterms.creator",
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "byl",
+    "sailthru.author",
 )
-
-
-def clean_names(text: str) -> list[str]:
-    """'By Jane Doe and John Roe' -> ['Jane Doe', 'John Roe']; drops dates, URLs and handles."""
-    text = _BY.sub("", clean_value(text) or "")
-    names = []
-    for piece in _SPLIT.split(text):
-        part = _BY.sub("", piece).strip(" .:-–—")
-        if part and not _NOT_A_NAME.search(part) and 1 <= len(part.split()) <= 5 and len(part) <= 80:
-            names.append(part)
-    return names
 
 
 def _unique(authors: list[Author]) -> list[Author]:
@@ -58,19 +53,18 @@ def _jsonld(facts: PageFacts, root: HtmlElement) -> list[Author] | None:
 
 
 def _meta(facts: PageFacts, root: HtmlElement) -> list[Author] | None:
-    found = facts.first_meta("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author")
-    if not found or found[1].startswith(("http://", "https://")):
-        return None
-    return _unique([Author(name=n) for n in clean_names(found[1])]) or None
+    for key in META_KEYS:
+        for value in facts.meta.get(key, ()):
+            if value.strip() and not value.strip().startswith(("http://", "https://")):
+                found = _unique([Author(name=n) for n in clean_names(value)])
+                if found:
+                    return found
+    return None
 
 
 def _byline(facts: PageFacts, root: HtmlElement) -> list[Author] | None:
-    for element in root.xpath(_BYLINE_XPATH)[:5]:
-        names = clean_names(element.text_content())
-        if names:
-            href = element.get("href") if element.tag == "a" else None
-            return _unique([Author(name=n, url=href) for n in names])
-    return None
+    found = byline_authors(root)
+    return _unique(found) if found else None
 
 
 CHAIN: list[Step[list[Author]]] = [

@@ -1,0 +1,1 @@
+"""Benchmark scripts (`make bench`): timings are measurements to read, never test assertions."""

@@ -1,0 +1,78 @@
+"""Plain `content` against gzip `content_b64`: bytes per queued message in Redis, and throughput.
+
+Run: `python -m bench.msgsize`.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from dataclasses import dataclass
+
+from .common import QUICK, Page, dev_pages
+from .drain import Bench, Drain, drain
+
+
+def plain(i: int, page: Page) -> str:
+    return json.dumps({"url": f"http://fakehost/{i}/{page.name}.html", "content": page.html})
+
+
+def gzipped(i: int, page: Page) -> str:
+    data = base64.b64encode(gzip.compress(page.html.encode("utf-8"), compresslevel=6)).decode("ascii")
+    return json.dumps({"url": f"http://fakehost/{i}/{page.name}.html", "content_b64": data, "content_encoding": "gzip"})
+
+
+@dataclass(frozen=True)
+class Encoding:
+    name: str
+    page_bytes: float  # the page as the producer had it (UTF-8), mean
+    message_bytes: float  # our JSON message, mean
+    redis_bytes: float  # MEMORY USAGE of the queue list per message (Celery envelope, kombu base64)
+    event_bytes: float  # MEMORY USAGE of the results stream per event
+    drain: Drain
+
+
+def measure_sizes(pages: list[Page] | None = None) -> list[Encoding]:
+    pages = pages if pages is not None else dev_pages()
+    if QUICK:
+        pages = pages[:40]
+    out = []
+    bench = Bench("msg")
+    try:
+        for name, build in (("plain content", plain), ("gzip content_b64", gzipped)):
+            messages = [build(i, p) for i, p in enumerate(pages)]
+            bench.reset_streams()
+            bench.client.delete(bench.queue_key())
+            bench.send(messages)
+            queued = int(bench.client.memory_usage(bench.queue_key(), samples=0) or 0)
+            bench.client.delete(bench.queue_key())
+            result = drain(bench, messages)
+            stream = int(bench.client.memory_usage(bench.results_key(), samples=0) or 0)
+            n = len(messages)
+            out.append(
+                Encoding(
+                    name,
+                    sum(len(p.html.encode("utf-8")) for p in pages) / n,
+                    sum(len(m) for m in messages) / n,
+                    queued / n,
+                    stream / max(1, result.events),
+                    result,
+                )
+            )
+    finally:
+        bench.close()
+    return out
+
+
+def report(results: list[Encoding]) -> str:
+    return "\n".join(
+        f"{e.name:17} page {e.page_bytes / 1024:6.1f} KiB  message {e.message_bytes / 1024:6.1f} KiB  "
+        f"in Redis {e.redis_bytes / 1024:6.1f} KiB/message  event {e.event_bytes / 1024:5.1f} KiB  "
+        f"{e.drain.rate:5.1f} events/s (1 process)"
+        for e in results
+    )
+
+
+if __name__ == "__main__":
+    print(report(measure_sizes()))

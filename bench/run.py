@@ -1,0 +1,131 @@
+"""`make bench`: every benchmark in one run, written to bench/results/results.md (and a chart).
+
+BENCH_QUICK=1 gives a short run (fewer repetitions, rounds and pages) for a smoke check.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from . import endtoend, inprocess, memory, msgsize
+from .common import QUICK, RESULTS, dev_pages, load_average, machine
+
+
+def main() -> int:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    info = machine()
+    pages = dev_pages()
+    started = time.time()
+
+    print("in-process ...", flush=True)
+    ip = inprocess.measure(pages)
+    print(inprocess.report(ip), flush=True)
+    print("end to end ...", flush=True)
+    e2e = endtoend.measure_end_to_end(ip, pages)
+    print(endtoend.report(e2e), flush=True)
+    print("message size ...", flush=True)
+    sizes = msgsize.measure_sizes(pages)
+    print(msgsize.report(sizes), flush=True)
+    print("memory ...", flush=True)
+    mem = memory.measure_memory(pages)
+    print(memory.report(mem), flush=True)
+    info["load average at end"] = load_average()
+    info["wall time"] = f"{time.time() - started:.0f} s" + (" (BENCH_QUICK)" if QUICK else "")
+
+    text = render(info, ip, e2e, sizes, mem)
+    (RESULTS / "results.md").write_text(text)
+    chart(ip, mem)
+    print(f"wrote {RESULTS / 'results.md'}")
+    return 0
+
+
+def render(
+    info: dict[str, str],
+    ip: inprocess.InProcess,
+    e2e: endtoend.EndToEnd,
+    sizes: list[msgsize.Encoding],
+    mem: memory.Memory,
+) -> str:
+    full = ip.variants["full pipeline"]
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (`bench/run.py`). Timings are from one run on a shared machine (other",
+        "processes were using the CPU: see the load averages); compare ratios within the run, not absolute",
+        "figures across runs.",
+        "",
+        "| machine | |",
+        "| --- | --- |",
+        *(f"| {k} | {v} |" for k, v in info.items()),
+        "",
+        f"## In process ({ip.pages} dev pages, {ip.reps} repetitions, median per page)",
+        "",
+        "| variant | mean ms/page | median ms/page | pages/s | × readability-lxml |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        *(
+            f"| {v.name} | {v.mean_ms:.2f} | {v.median_ms:.2f} | {v.pages_per_s:.1f} | {ip.ratio(v.name):.3f} |"
+            for v in ip.variants.values()
+        ),
+        "",
+        "## End to end through Redis (real worker processes, queue filled first)",
+        "",
+        "| run | messages | events/s | × in-process (per process) |",
+        "| --- | ---: | ---: | ---: |",
+        f"| in-process full pipeline | | {full.pages_per_s:.1f} | 1.000 |",
+        f"| 1 process | {e2e.one.messages} | {e2e.one.rate:.1f} | {e2e.per_process_ratio:.3f} |",
+        f"| 2 processes | {e2e.two.messages} | {e2e.two.rate:.1f} | {e2e.two.rate / 2 / full.pages_per_s:.3f} "
+        f"(scaling {e2e.scaling:.2f}× one) |",
+        f"| tiny page, 1 process | {e2e.tiny.messages} | {e2e.tiny.rate:.1f} | overhead "
+        f"{e2e.overhead_ms:.2f} ms/message (extraction {e2e.tiny_extract_ms:.2f} ms) |",
+        "",
+        "## Message size (dev pages; bytes in Redis by `MEMORY USAGE`)",
+        "",
+        "| encoding | page KiB | message KiB | queued KiB/message in Redis | event KiB in stream "
+        "| events/s (1 process) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        *(
+            f"| {e.name} | {e.page_bytes / 1024:.1f} | {e.message_bytes / 1024:.1f} | {e.redis_bytes / 1024:.1f} "
+            f"| {e.event_bytes / 1024:.1f} | {e.drain.rate:.1f} |"
+            for e in sizes
+        ),
+        "",
+        f"## Memory (one worker, concurrency 1, MAX_TASKS_PER_CHILD={mem.max_tasks_per_child})",
+        "",
+        "| pages | RSS start (after 100 pages) | RSS end | peak | growth |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+        f"| {mem.pages} | {mem.start_mib:.1f} MiB | {mem.end_mib:.1f} MiB | {mem.peak_mib:.1f} MiB "
+        f"| {mem.growth:+.1%} |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def chart(ip: inprocess.InProcess, mem: memory.Memory) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib not installed (pip install -e '.[bench]'): no chart", file=sys.stderr)
+        return
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    names = list(ip.variants)
+    left.bar(names, [ip.variants[n].mean_ms for n in names], color=["#2b6cb0", "#a0aec0", "#68d391"])
+    left.set_ylabel("mean ms per page")
+    left.set_title(f"In process, {ip.pages} dev pages")
+    done = [s[0] for s in mem.samples]
+    right.plot(done, [s[1] / 1024 for s in mem.samples], label="main process")
+    right.plot(done, [s[2] / 1024 for s in mem.samples], label="pool process")
+    right.set_xlabel("pages done")
+    right.set_ylabel("RSS MiB")
+    right.set_title(f"Worker RSS, MAX_TASKS_PER_CHILD={mem.max_tasks_per_child}")
+    right.legend()
+    fig.tight_layout()
+    fig.savefig(RESULTS / "results.png", dpi=90)
+    plt.close(fig)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""`article-worker check`: the heartbeat written by the worker's main process, alive under load."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import redis
+from celery import Celery
+
+from tests.integration.conftest import StartWorker
+from tests.support.cli import run_cli
+from tests.support.pages import article_html
+from worker.producer import enqueue
+from worker.settings import Settings
+
+
+def slow_page(index: int) -> dict[str, str]:
+    """A valid page large enough to keep a pool process busy for seconds."""
+    _, html = article_html(index, paragraphs=12_000)
+    return {"url": f"https://news.example.com/slow/{index}", "content": html}
+
+
+def test_check_follows_the_worker(start_worker: StartWorker, service_env: dict[str, str]) -> None:
+    assert run_cli(["check"], service_env).returncode == 1  # no worker under this prefix yet
+    worker = start_worker()
+
+    named = run_cli(["check", "--name", worker.name], service_env)
+    assert named.returncode == 0 and worker.name in named.stdout, named.stderr
+    assert run_cli(["check"], service_env).returncode == 0
+    assert run_cli(["check", "--name", "celery@elsewhere"], service_env).returncode == 1
+
+    worker.stop()
+    assert run_cli(["check", "--name", worker.name], service_env).returncode == 1
+    assert run_cli(["check"], service_env).returncode == 1
+
+
+def test_heartbeat_comes_from_the_main_process_while_the_pool_is_busy(
+    start_worker: StartWorker,
+    producer_app: Celery,
+    redis_client: redis.Redis,
+    settings: Settings,
+    service_env: dict[str, str],
+) -> None:
+    env = {**service_env, "HEARTBEAT_TTL": "2"}
+    worker = start_worker(env={"HEARTBEAT_TTL": "2"})
+    for i in range(3):
+        enqueue(slow_page(i), app=producer_app)
+    deadline = time.monotonic() + 30
+    while not redis_client.hlen(settings.key("unacked")):  # the pool has taken a page
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+    busy_since = time.monotonic()
+    beats = []
+    while time.monotonic() - busy_since < 5:  # over twice HEARTBEAT_TTL, the single pool process busy
+        value = redis_client.get(worker.heartbeat_key())
+        beats.append(json.loads(value)["at"] if value else None)  # type: ignore[arg-type]
+        time.sleep(0.1)
+    busy = redis_client.xlen(settings.key(settings.results_stream)) < 3
+    during = run_cli(["check", "--name", worker.name], env).returncode
+
+    assert busy, "the pool was idle part of the time"
+    assert None not in beats and beats[-1] - beats[0] > 3  # kept beating while the pool worked
+    assert during == 0
+    beat = json.loads(redis_client.get(worker.heartbeat_key()))  # type: ignore[arg-type]
+    assert beat["pid"] == worker.pid and beat["pid"] not in worker.pool_pids()

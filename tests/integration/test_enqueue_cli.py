@@ -1,0 +1,87 @@
+"""`article-worker enqueue` on a WARC, a directory and JSONL: the pages land on the real queue, skips are reported."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import redis
+
+from tests.support.redis_keys import TEST_REDIS_URL
+from tests.support.warcs import write_warc
+from tests.support.workers import ROOT
+from worker.settings import Settings
+
+
+def run_enqueue(key_prefix: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "REDIS_URL": TEST_REDIS_URL, "KEY_PREFIX": key_prefix, "MAX_PAGE_BYTES": "5000"}
+    return subprocess.run(
+        [sys.executable, "-m", "worker.cli", "enqueue", *args],
+        cwd=ROOT,
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def queued_urls(client: redis.Redis, settings: Settings) -> list[str]:
+    urls = []
+    for raw in client.lrange(settings.key(settings.pages_queue), 0, -1):
+        message = json.loads(raw)
+        args = json.loads(base64.b64decode(message["body"]))[0]
+        urls.append(json.loads(args[0])["url"])
+    return sorted(urls)
+
+
+def test_enqueue_warc_dir_and_jsonl_with_progress_and_skip_report(
+    tmp_path: Path, key_prefix: str, redis_client: redis.Redis, settings: Settings
+) -> None:
+    write_warc(tmp_path / "crawl.warc.gz")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "one.html").write_text("<p>one</p>")
+    (pages / "logo.png").write_bytes(b"\x89PNG")
+    jsonl = tmp_path / "more.jsonl"
+    jsonl.write_text(json.dumps({"url": "https://example.org/j", "content": "<p>j</p>"}) + "\n{broken\n")
+
+    done = run_enqueue(key_prefix, "--progress", "--print-ids", str(tmp_path / "crawl.warc.gz"), str(pages), str(jsonl))
+
+    assert done.returncode == 0, done.stderr
+    assert queued_urls(redis_client, settings) == [
+        "https://example.org/j",
+        "https://local.invalid/one.html",
+        "https://news.example.com/a",
+        "https://news.example.com/gz",
+        "https://news.example.com/latin",
+    ]
+    assert len(done.stdout.split()) == 5  # --print-ids: one job id per page
+    err = done.stderr
+    assert "enqueued 5 page(s)" in err and "skipped 8" in err
+    report = {m[2]: int(m[1]) for m in re.finditer(r"^  (\d+) ([^:(]+?)(?::|  \(first)", err, flags=re.M)}
+    assert report == {
+        "not a response record": 2,
+        "HTTP status not 200": 2,
+        "not HTML or text": 1,
+        "too large": 1,
+        "not a page file": 1,
+        "invalid RawPage": 1,
+    }
+    assert re.search(r"HTTP status not 200: (404|301) ×1, (404|301) ×1", err)
+    # the bar: bytes done of the total, a rate, an ETA, and the page count
+    assert re.search(r"enqueue: 100%.*\[\d\d:\d\d<\d\d:\d\d, .*/s, pages=5, rate=\d+/s, skipped=8\]", err), err
+
+
+def test_no_bar_when_not_a_terminal(tmp_path: Path, key_prefix: str, redis_client: redis.Redis) -> None:
+    (tmp_path / "a.html").write_text("<p>a</p>")
+    done = run_enqueue(key_prefix, str(tmp_path / "a.html"), str(tmp_path / "missing.html"))
+    assert done.returncode == 0, done.stderr
+    assert "enqueue:" not in done.stderr and "%" not in done.stderr
+    assert "enqueued 1 page(s)" in done.stderr and "1 no such file or directory" in done.stderr

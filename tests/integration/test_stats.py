@@ -1,0 +1,67 @@
+"""`article-worker stats` on a prefix prepared with known figures."""
+
+from __future__ import annotations
+
+import json
+
+import redis
+
+from tests.support.cli import run_cli
+from worker.redis_client import make_client
+from worker.settings import Settings
+from worker.stats import StatsReader
+
+
+def prepare(client: redis.Redis, s: Settings) -> None:
+    client.lpush(s.key(s.pages_queue), "a", "b", "c")
+    client.lpush(s.key(f"{s.pages_queue}\x06\x163"), "d", "e")  # a priority sublist of the same queue
+    client.hset(s.key("unacked"), mapping={"tag1": "x", "tag2": "y"})
+    intake = s.key(s.intake_stream)
+    for i in range(4):
+        client.xadd(intake, {"page": f"{i}"})
+    client.xgroup_create(intake, s.intake_group, id="0")
+    client.xreadgroup(s.intake_group, "someone", {intake: ">"}, count=1)
+    now_s, _ = client.time()  # type: ignore[misc]
+    events = s.key(s.results_stream)
+    for i in range(3):  # two minutes old: not in the rate
+        client.xadd(events, {"event": "{}"}, id=f"{(now_s - 120) * 1000}-{i}")
+    for _ in range(250):  # more than one XRANGE batch inside the counting script
+        client.xadd(events, {"event": "{}"})
+    dead = s.key(s.dead_letter_stream)
+    for reason in ("no_article", "not_json", "no_article", "no_article"):
+        client.xadd(dead, {"reason": reason, "job_id": "", "dead_letter": "{}"})
+    client.set(s.key("heartbeat:w1@test"), "{}", ex=30)
+
+
+def test_stats_figures(redis_client: redis.Redis, settings: Settings, service_env: dict[str, str]) -> None:
+    prepare(redis_client, settings)
+
+    done = run_cli(["stats", "--json"], service_env)
+
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {
+        "queue": 5,
+        "in_flight": 2,
+        "intake": 4,
+        "intake_pending": 1,
+        "events": 253,
+        "dead_letters": 4,
+        "dead_by_reason": {"no_article": 3, "not_json": 1},
+        "events_last_minute": 250,
+        "events_per_second": 4.17,
+        "workers": ["w1@test"],
+    }
+    text = run_cli(["stats"], service_env).stdout
+    assert "queue pages" in text and "  no_article" in text and "4.17 (250 events)" in text
+
+
+def test_watch_counts_new_dead_letters_and_notices_removed_ones(redis_client: redis.Redis, settings: Settings) -> None:
+    dead = settings.key(settings.dead_letter_stream)
+    reader = StatsReader(make_client(settings.redis_url), settings)
+    first = redis_client.xadd(dead, {"reason": "timeout"})
+    assert reader.read().dead_by_reason == {"timeout": 1}
+    redis_client.xadd(dead, {"reason": "timeout"})
+    redis_client.xadd(dead, {"reason": "empty_page"})
+    assert reader.read().dead_by_reason == {"timeout": 2, "empty_page": 1}
+    redis_client.xdel(dead, first)  # type: ignore[arg-type]
+    assert reader.read().dead_by_reason == {"empty_page": 1, "timeout": 1}

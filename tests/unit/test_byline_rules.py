@@ -1,0 +1,80 @@
+"""Author names from bylines: prefixes, dates, roles, handles; and which byline element is read."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from worker.pipeline.html.facts import gather
+from worker.pipeline.html.fields.authors import read_authors
+from worker.pipeline.html.fields.names import clean_names
+
+URL = "https://news.example.com/world/story.html"
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("by Lucas Nolan22 Dec 2016651", ["Lucas Nolan"]),  # a date glued to the name
+        ("By Nathan Willis March 25, 2015", ["Nathan Willis"]),
+        ("By GILLIAN MOHNEY March 11, 2015 3:46 PM", ["GILLIAN MOHNEY"]),
+        ("James Akinaka • 8h", ["James Akinaka"]),
+        ("By Daniel Gillmor, Senior Staff Technologist, ACLU Speech, Privacy", ["Daniel Gillmor"]),
+        ("By Brenda Goodman, MA", ["Brenda Goodman"]),
+        ("Written by Rob Ewaschuk", ["Rob Ewaschuk"]),
+        ("Stella Kim and Jennifer Jett", ["Stella Kim", "Jennifer Jett"]),
+        ("Jane Doe & John Roe", ["Jane Doe", "John Roe"]),
+        ("Mac & i", ["Mac & i"]),  # one name with an ampersand, not two people
+        ("CC7567", []),  # a user handle
+        ("史蒂文的家_藍天 (stevenhgm)", ["史蒂文的家_藍天 (stevenhgm)"]),
+    ],
+)
+def test_clean_names(text: str, names: list[str]) -> None:
+    assert clean_names(text) == names
+
+
+def authors_of(html: str) -> tuple[list[str] | None, str | None]:
+    root = lxml.html.document_fromstring(html)
+    found = read_authors(gather(root, URL), root)
+    return ([a.name for a in found.value], found.source) if found else (None, None)
+
+
+@pytest.mark.parametrize(
+    "html, names, source",
+    [
+        # Dublin Core creator is a declared author and wins over meta author
+        ('<meta name="author" content="Web Team"><meta property="dc:creator" content="Ann Lee">', ["Ann Lee"], "meta"),
+        ('<meta name="parsely-author" content="Jane Doe">', ["Jane Doe"], "meta"),
+        ('<meta property="og:article:author" content="Ann Lee">', ["Ann Lee"], "meta"),
+        # JSON-LD inside a CDATA section
+        (
+            '<script type="application/ld+json"><![CDATA[{"@type":"Article","author":{"name":"Ann Lee"}}]]></script>',
+            ["Ann Lee"],
+            "json-ld",
+        ),
+        # the name link inside a byline container, not the section link or the date next to it
+        (
+            '<body><div class="authorInfo"><a href="/tech">Tech Industry</a> by '
+            '<a rel="author" class="author" href="/p/sm">Steven Musil</a> January 18, 2017</div></body>',
+            ["Steven Musil"],
+            "heuristic",
+        ),
+        # several name elements in one byline: all of them
+        (
+            '<body><div class="article-byline">By <span class="byline-name">Stella Kim</span> and '
+            '<span class="byline-name">Jennifer Jett</span></div></body>',
+            ["Stella Kim", "Jennifer Jett"],
+            "heuristic",
+        ),
+        # an "authorization" menu is not a byline; bylines inside <aside>/<nav> are not this article's
+        (
+            '<body><div id="authorization">Sign In | Sign Up</div><aside><span class="byline">Other Writer</span>'
+            '</aside><div class="byline">By Ann Lee</div></body>',
+            ["Ann Lee"],
+            "heuristic",
+        ),
+        ("<body><p>No byline here.</p></body>", None, None),
+    ],
+)
+def test_author_sources(html: str, names: list[str] | None, source: str | None) -> None:
+    assert authors_of(html) == (names, source)

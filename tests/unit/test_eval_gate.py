@@ -1,0 +1,90 @@
+"""The evaluation gate and field rules on synthetic numbers (no dev set needed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from worker.evaluation.fields import matches
+from worker.evaluation.floors import check, load_floors
+from worker.evaluation.metric import BodyScore
+from worker.evaluation.report import Row, format_table
+
+FIELDS = {"title": 0.9, "byline": 0.8, "excerpt": 0.5, "site_name": 0.7, "published": 0.6, "language": 0.95}
+
+
+def row(name: str = "article-worker", f1: float = 0.97, byline: float = 0.8) -> Row:
+    return Row(name, BodyScore(f1, 0.98, 0.96, 0.5), {**FIELDS, "byline": byline}, 12.0)
+
+
+@pytest.mark.parametrize(
+    "rows, floors, failures",
+    [
+        ([row()], {"article-worker": {"body_f1": 0.96, "byline": 0.75}}, []),
+        (
+            [row(f1=0.95)],
+            {"article-worker": {"body_f1": 0.96}},
+            ["article-worker body_f1: 0.950 is below its floor 0.960"],
+        ),
+        (
+            [row(byline=0.7)],
+            {"article-worker": {"byline": 0.75}},
+            ["article-worker byline: 0.700 is below its floor 0.750"],
+        ),
+        ([row()], {"article-worker": {"body_f1": 0.97}}, []),  # equal to the floor passes
+        ([row()], {"article-worker": {"speed": 1.0}}, ["article-worker speed: unknown figure"]),
+        ([row()], {"other": {"body_f1": 0.5}}, ["other: no such row in the report"]),
+        (
+            [Row("rdb", BodyScore(0.9, 0.9, 0.9, 0.1), None, 5.0)],
+            {"rdb": {"title": 0.1}},
+            ["rdb title: missing is below its floor 0.100"],
+        ),
+    ],
+)
+def test_gate(rows: list[Row], floors: dict[str, dict[str, float]], failures: list[str]) -> None:
+    assert check(rows, floors) == failures
+
+
+def test_committed_floors_load_and_name_known_figures() -> None:
+    floors = load_floors(Path(__file__).resolve().parents[2] / "eval" / "floors.json")
+    known = set(row().figures())
+    assert floors and all(set(figures) <= known for figures in floors.values())
+
+
+def test_floors_file_must_be_an_object(tmp_path: Path) -> None:
+    path = tmp_path / "floors.json"
+    path.write_text(json.dumps([1, 2]))
+    with pytest.raises(ValueError, match="expected an object"):
+        load_floors(path)
+
+
+def test_table_has_one_row_per_system_and_a_ratio() -> None:
+    table = format_table([row(), Row("readability-lxml", BodyScore(0.9, 0.9, 0.9, 0.1), None, 24.0)], 2).splitlines()
+    assert len(table) == 4
+    assert table[2].startswith("article-worker") and table[2].endswith("0.50")
+    assert table[3].split()[5] == "-"
+
+
+@pytest.mark.parametrize(
+    "field, expected, predicted, same",
+    [
+        ("title", "A  story\n", "A story", True),
+        ("title", "A story", "a story", False),
+        ("title", None, None, True),
+        ("title", None, "Invented", False),
+        ("byline", "By\n\t Jane Doe", "Jane Doe", True),
+        ("byline", "JANE DOE", "Jane Doe", True),
+        ("byline", "Jane Doe", None, False),
+        ("language", "en-us", "en-US", True),
+        ("language", "en", "en-US", False),
+        ("published", "2021-11-01T10:52:50+0100", "2021-11-01T09:52:50+00:00", True),
+        ("published", "2018-04-05T06:00", "2018-04-05T06:00:00-04:00", True),
+        ("published", "2024-06-25", "2024-06-25T10:00:00", True),
+        ("published", "2019-01-03T07:00:02.000Z", "2019-01-03T07:00:02+01:00", False),
+        ("published", "2019-01-03", "2019-01-04", False),
+    ],
+)
+def test_field_rules(field: str, expected: str | None, predicted: str | None, same: bool) -> None:
+    assert matches(field, expected, predicted) is same

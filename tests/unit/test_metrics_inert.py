@@ -1,0 +1,55 @@
+"""Metrics stay out of the way: off without METRICS_PORT, a warning (not a crash) without the extra."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+SCRIPT = """
+import json, logging, sys
+if {blocked}:
+    sys.modules["prometheus_client"] = None  # as if the [metrics] extra were not installed
+logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+from worker import metrics, outcomes
+from worker.settings import Settings
+enabled = metrics.enable(Settings(metrics_port={port}))
+outcomes.report("published", "t-1", job_id="j", url="https://example.org/", duration_ms=1.0)
+print(json.dumps({{"enabled": enabled, "metrics": sorted(metrics._m), "imported": "prometheus_client" in sys.modules
+                   and sys.modules["prometheus_client"] is not None}}))
+"""
+
+
+def run(blocked: bool, port: int, env: dict[str, str] | None = None) -> tuple[dict[str, object], str]:
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT.format(blocked=blocked, port=port)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **(env or {})},
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1]), out.stderr
+
+
+def test_off_without_a_port() -> None:
+    result, _ = run(blocked=False, port=0)
+    assert result == {"enabled": False, "metrics": [], "imported": False}
+
+
+def test_inert_without_the_extra() -> None:
+    result, stderr = run(blocked=True, port=9999)
+    assert result == {"enabled": False, "metrics": [], "imported": False}
+    assert "article-worker[metrics]" in stderr
+
+
+def test_on_with_a_port_and_the_extra(tmp_path: Path) -> None:
+    (tmp_path / "counter_123.db").write_bytes(b"stale")
+    result, _ = run(blocked=False, port=9999, env={"PROMETHEUS_MULTIPROC_DIR": str(tmp_path)})
+    assert result == {"enabled": True, "metrics": ["dead", "duration", "filled", "pages"], "imported": True}
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert "counter_123.db" not in files  # a previous run's counts are wiped
+    assert any(name.startswith("counter_") for name in files)  # this run counted into the directory

@@ -1,0 +1,120 @@
+"""Property-based: whatever arrives, the only outcomes are an Article or a typed ArticleWorkerError."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from typing import Any
+
+import redis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from schemas import Article, RawPage, Reason
+from worker.errors import ArticleWorkerError
+from worker.handling import Delivery, Outcome, process
+from worker.messages import decode_message
+from worker.pipeline import Limits, extract
+from worker.settings import Settings
+from worker.streams import Streams
+
+LIMITS = Limits(max_page_bytes=256 * 1024, max_dom_nodes=20_000, max_dom_depth=250)
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FIELDS = list(RawPage.model_fields)
+TAGS = ["html", "body", "p", "div", "article", "a", "img", "script", "style", "svg", "table", "td", "h1", "meta", "br"]
+
+fragments = st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(TAGS).map(lambda t: f"<{t}>"),
+    st.sampled_from(TAGS).map(lambda t: f"</{t}>"),
+    st.sampled_from(["&amp;", "&#0;", "&#xD800;", "&lol;", "<!--", "-->", "<![CDATA[", "<?xml ?>", "<!DOCTYPE html>"]),
+    st.just("<p>" + "Words of a real sentence about the harbour and its ferry. " * 4 + "</p>"),
+)
+html_text = st.lists(fragments, max_size=60).map("".join)
+charsets = st.one_of(st.none(), st.sampled_from(["utf-8", "utf-16", "utf-32", "latin-1", "shift_jis", "x-bogus", ""]))
+content_types = st.one_of(
+    st.none(), st.sampled_from(["text/html", "text/plain", "application/pdf", "text/html; charset=utf-16", "x"])
+)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=12,
+)
+
+
+def outcome_of(raw: RawPage) -> Article | ArticleWorkerError:
+    try:
+        return extract(raw, LIMITS)
+    except ArticleWorkerError as exc:
+        return exc
+
+
+@SETTINGS
+@given(data=st.binary(max_size=4096) | html_text.map(lambda t: t.encode("utf-8", "surrogatepass")), charset=charsets,
+       content_type=content_types, gzipped=st.booleans())  # fmt: skip
+def test_arbitrary_bytes(data: bytes, charset: str | None, content_type: str | None, gzipped: bool) -> None:
+    payload = gzip.compress(data) if gzipped else data
+    raw = RawPage(
+        url="https://example.org/p",
+        content_b64=base64.b64encode(payload).decode(),
+        content_encoding="gzip" if gzipped else None,
+        charset=charset or None,
+        content_type=content_type,
+    )
+    result = outcome_of(raw)
+    assert isinstance(result, (Article, ArticleWorkerError))
+    assert not isinstance(result, ArticleWorkerError) or result.reason is not Reason.INTERNAL_ERROR
+
+
+@SETTINGS
+@given(text=html_text | st.text(max_size=2000), content_type=content_types)
+def test_arbitrary_text(text: str, content_type: str | None) -> None:
+    result = outcome_of(RawPage(url="https://example.org/t", content=text, content_type=content_type))
+    assert isinstance(result, (Article, ArticleWorkerError))
+    if isinstance(result, Article):
+        assert result.body_text.strip() and result.word_count > 0
+
+
+page_dicts = st.fixed_dictionaries(
+    {"url": st.sampled_from(["https://example.org/x", "ftp://x", "", "http://h/" + "a" * 10])},
+    optional={
+        **{name: json_values for name in FIELDS if name != "url"},
+        "content": html_text,
+        "schema_version": st.sampled_from([1, 2, "1", None]),
+    },
+)
+messages = st.one_of(
+    page_dicts.map(json.dumps),
+    st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), json_values, max_size=6).map(json.dumps),
+    json_values.map(json.dumps),
+    st.text(max_size=200),
+    st.binary(max_size=200),
+)
+
+
+@SETTINGS
+@given(message=messages)
+def test_arbitrary_messages_decode_to_a_page_or_a_typed_error(message: Any) -> None:
+    try:
+        raw = decode_message(message, 64 * 1024)
+    except ArticleWorkerError as exc:
+        assert exc.reason is not Reason.INTERNAL_ERROR
+        return
+    assert isinstance(outcome_of(raw), (Article, ArticleWorkerError))
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(message=messages)
+def test_arbitrary_messages_through_the_task_path(
+    message: Any, redis_client: redis.Redis, settings: Settings
+) -> None:  # fmt: skip
+    streams = Streams(redis_client, settings)
+    before = redis_client.xlen(settings.key(settings.dead_letter_stream))
+    result = process(message, Delivery(task_id=f"prop-{hash(message)}-{before}"), streams, settings)
+    assert result in (Outcome.PUBLISHED, Outcome.DEAD_LETTERED, Outcome.DUPLICATE)
+    last = redis_client.xrevrange(settings.key(settings.dead_letter_stream), count=1)
+    if result is Outcome.DEAD_LETTERED:
+        assert last and last[0][1][b"reason"] != Reason.INTERNAL_ERROR.value.encode()

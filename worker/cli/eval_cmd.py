@@ -1,0 +1,42 @@
+"""`article-worker eval`: the body and field table over a dev set, optionally gated by floors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..evaluation import dataset
+from ..evaluation.floors import check, load_floors
+from ..evaluation.report import as_json, format_table, run
+
+
+@click.command("eval")
+@click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--floors",
+    "floors_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Fail (exit 1) when a figure drops below its floor in this JSON file.",
+)
+@click.option("--json", "as_json_output", is_flag=True, help="Print the figures as JSON instead of a table.")
+def command(directory: Path | None, floors_path: Path | None, as_json_output: bool) -> None:
+    """Score our pipeline and readability-lxml on DIRECTORY's readerable pages (default: the dev set)."""
+    pages = dataset.load(directory or dataset.DEFAULT_DIR)
+    if not pages:
+        raise click.ClickException("no readerable pages found")
+    rows = run(pages)
+    if as_json_output:
+        click.echo(json.dumps(as_json(rows, len(pages)), indent=2))
+    else:
+        click.echo(format_table(rows, len(pages)))
+    if floors_path is not None:
+        failures = check(rows, load_floors(floors_path))
+        for failure in failures:
+            click.echo(f"below floor: {failure}", err=True)
+        if failures:
+            sys.exit(1)
+        click.echo(f"all figures at or above the floors in {floors_path}", err=True)

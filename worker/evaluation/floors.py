@@ -1,0 +1,44 @@
+"""The CI gate: committed floors per system and figure; a figure under its floor fails the run.
+
+Floors file: {"<system>": {"<figure>": <float>, ...}, ...}; figure names are `Row.figures()` keys
+(timings are too noisy on shared machines to gate on).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from .report import Row
+
+DEFAULT_FLOORS = Path(__file__).resolve().parents[2] / "eval" / "floors.json"
+Floors = Mapping[str, Mapping[str, float]]
+
+
+def load_floors(path: Path) -> Floors:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected an object of systems")
+    return {system: {k: float(v) for k, v in figures.items()} for system, figures in data.items()}
+
+
+def check(rows: Sequence[Row], floors: Floors) -> list[str]:
+    """One message per figure below its floor (or missing); empty when the gate passes."""
+    by_name = {row.name: row for row in rows}
+    failures: list[str] = []
+    for system, figures in floors.items():
+        row = by_name.get(system)
+        if row is None:
+            failures.append(f"{system}: no such row in the report")
+            continue
+        measured = row.figures()
+        for figure, floor in figures.items():
+            if figure not in measured:
+                failures.append(f"{system} {figure}: unknown figure")
+                continue
+            value = measured[figure]
+            if value is None or value < floor:
+                shown = "missing" if value is None else f"{value:.3f}"
+                failures.append(f"{system} {figure}: {shown} is below its floor {floor:.3f}")
+    return failures

@@ -1,0 +1,74 @@
+"""The extractors the report compares: each maps a dev page to a body text and (maybe) fields.
+
+A system that does not produce a field leaves it out of `fields`; the report shows "-" there.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from schemas import Article, RawPage
+
+from ..errors import ArticleWorkerError
+from .dataset import DevPage
+from .fields import FIELDS
+
+
+@dataclass(frozen=True)
+class Prediction:
+    body: str
+    fields: Mapping[str, str | None] = field(default_factory=dict)
+
+
+System = Callable[[DevPage], Prediction]
+
+
+def article_fields(article: Article) -> dict[str, str | None]:
+    """Our Article in the report's field names (authors joined as 'A, B')."""
+    return {
+        "title": article.title,
+        "byline": ", ".join(a.name for a in article.authors) or None,
+        "excerpt": article.description,
+        "site_name": article.publisher,
+        "published": article.date_published,
+        "language": article.language,
+    }
+
+
+def pipeline(page: DevPage) -> Prediction:
+    """The whole `extract(RawPage)` from the page's bytes as a producer would send them; body = body_html."""
+    from ..pipeline import extract
+
+    raw = RawPage(url=page.url, content_b64=base64.b64encode(page.source).decode("ascii"), content_type="text/html")
+    try:
+        article = extract(raw)
+    except ArticleWorkerError:
+        return Prediction("", dict.fromkeys(FIELDS))
+    return Prediction(as_metric_text(article.body_html or article.body_text), article_fields(article))
+
+
+def as_metric_text(html: str) -> str:
+    """The body as the metric's truth was made: html-text over the HTML. Our own `body_text`
+    carries the same content but joins inline elements without html-text's extra spaces, which
+    splits CJK words differently; scoring every system through one conversion compares content."""
+    import html_text
+
+    return str(html_text.extract_text(html))
+
+
+def readability_alone(page: DevPage) -> Prediction:
+    """readability-lxml as users call it: summary() through html-text; its title and meta author."""
+    from readability import Document
+
+    logging.getLogger("readability.readability").setLevel(logging.WARNING)
+    document = Document(page.source)
+    try:
+        body = as_metric_text(document.summary())
+    except Exception:  # readability raises bare Unparseable and lxml errors on odd pages
+        body = ""
+    title = document.short_title() or None
+    author = document.author()
+    return Prediction(body, {"title": title, "byline": None if author == "[no-author]" else author})

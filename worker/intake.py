@@ -1,0 +1,92 @@
+"""Plain-JSON intake: `XADD pages:in * page '{...}'` from any Redis client becomes a Celery task.
+
+Runs as its own process (`article-worker intake`). Each entry's `page` field is validated as a
+RawPage; a valid page is handed to Celery exactly as `enqueue()` does, an invalid one becomes a dead
+letter (stage "intake") keeping the field verbatim. Only then is the entry acknowledged and deleted,
+so a crash in between hands the page off again (at least once; the event id deduplicates).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+
+from redis.exceptions import RedisError
+
+from schemas import RawPage
+
+from .dead_letters import dead_letter
+from .errors import ArticleWorkerError, InvalidMessage
+from .groups import GroupReader
+from .messages import decode_message
+from .settings import Settings
+from .streams import Streams
+
+log = logging.getLogger("article_worker.intake")
+PAGE_FIELD = b"page"
+Send = Callable[[RawPage], str]
+
+
+class Intake:
+    def __init__(self, reader: GroupReader, streams: Streams, settings: Settings, send: Send) -> None:
+        self.reader = reader
+        self.streams = streams
+        self.settings = settings
+        self.send = send
+        self.heartbeat_key = settings.key(f"heartbeat:{reader.consumer}")
+
+    def run(self, stopping: Callable[[], bool], block_ms: int = 1000) -> None:
+        self.reader.ensure_group()
+        while not stopping():
+            try:
+                self.beat()
+                self.step(block_ms)
+            except Exception:  # Redis or the broker is down: keep the entries pending, try again
+                log.exception("intake round failed; entries stay pending")
+                self.reader.retry_pending()
+                time.sleep(1.0)
+        with contextlib.suppress(RedisError):
+            self.streams.client.delete(self.heartbeat_key)
+
+    def step(self, block_ms: int) -> int:
+        """Handle one batch; returns how many entries were acknowledged."""
+        done: list[str] = []
+        try:
+            for entry_id, fields in self.reader.read(self.settings.intake_batch, block_ms):
+                if fields:  # empty: deleted from the stream while pending, nothing to hand off
+                    self.handle(entry_id, fields)
+                done.append(entry_id)
+        finally:
+            self.reader.ack(done, delete=True)  # what was handed off, even when a later entry failed
+        return len(done)
+
+    def handle(self, entry_id: str, fields: dict[bytes, bytes]) -> None:
+        """Hand the page to Celery, or dead-letter it; raise (entry stays pending) if neither worked."""
+        page = fields.get(PAGE_FIELD)
+        try:
+            if page is None:
+                names = sorted(name.decode("utf-8", "replace") for name in fields)
+                raise InvalidMessage(f"intake entry has no 'page' field (fields: {', '.join(names)})")
+            raw = decode_message(page, self.settings.max_message_bytes)
+        except ArticleWorkerError as exc:
+            original = page if page is not None else _entry_json(fields)
+            letter = dead_letter(exc, original, self.settings, stage="intake", attempts=1, worker=self.reader.consumer)
+            letter = letter.model_copy(update={"error": f"{letter.error} (entry {entry_id})"})
+            self.streams.publish_dead_letter(letter)
+            log.warning("dead-lettered intake entry %s: %s", entry_id, exc.reason.value)
+            return
+        job_id = self.send(raw)
+        log.info("handed off intake entry %s as job %s", entry_id, job_id, extra={"job_id": job_id, "url": raw.url})
+
+    def beat(self) -> None:
+        """The same liveness key a worker writes, so `article-worker check --name` works for intakes."""
+        payload = {"hostname": self.reader.consumer, "pid": os.getpid(), "at": time.time()}
+        self.streams.client.set(self.heartbeat_key, json.dumps(payload), ex=self.settings.heartbeat_ttl)
+
+
+def _entry_json(fields: dict[bytes, bytes]) -> str:
+    return json.dumps({k.decode("utf-8", "replace"): v.decode("utf-8", "replace") for k, v in fields.items()})

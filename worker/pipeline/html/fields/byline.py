@@ -1,0 +1,99 @@
+"""Authors from the page's visible byline: rel=author / itemprop=author, then byline-like elements.
+
+A byline container usually holds the names as links or `*name*` elements next to dates and
+roles; those leaves are read first, the container's own text only when it has none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from schemas import Author
+
+from ...textutil import squash
+from .names import clean_names
+
+_FEATURE = re.compile(r"byline|author|writtenby|p-author|contributor", re.I)
+_NOT_BYLINE = re.compile(r"authori[tz]|photo|avatar|image|img|bio|comment|related|recommend|tweet|follow", re.I)
+_SKIP_ANCESTORS = frozenset({"nav", "aside", "footer", "form"})
+MAX_TEXT = 200
+MAX_CONTAINERS = 8
+
+
+def _features(element: HtmlElement) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _is_byline(element: HtmlElement) -> bool:
+    if not isinstance(element.tag, str) or element.tag in ("meta", "link", "script", "style", "img"):
+        return False
+    if "author" in (element.get("rel") or "").lower().split() or "author" in (element.get("itemprop") or "").lower():
+        return True
+    features = _features(element)
+    return bool(_FEATURE.search(features)) and not _NOT_BYLINE.search(features)
+
+
+def _hidden_or_aside(element: HtmlElement) -> bool:
+    return any(a.tag in _SKIP_ANCESTORS for a in element.iterancestors())
+
+
+def _strong(element: HtmlElement) -> bool:
+    """rel=author / itemprop=author|name, or a class naming an author or a name."""
+    if "author" in (element.get("rel") or "").lower().split():
+        return True
+    if re.search(r"author|name", element.get("itemprop") or "", re.I):
+        return True
+    return bool(re.search(r"author|name", _features(element), re.I)) and not _NOT_BYLINE.search(_features(element))
+
+
+def _leaf_names(container: HtmlElement) -> list[Author]:
+    """Names in the container's innermost name elements: strong ones (author/name markup) when
+    there are any, else its links."""
+    strong: list[Author] = []
+    links: list[Author] = []
+    for leaf in container.iterdescendants():
+        if not isinstance(leaf.tag, str) or any(isinstance(c.tag, str) and c.tag != "br" for c in leaf):
+            continue
+        href = leaf.get("href") if leaf.tag == "a" else None
+        names = [Author(name=n, url=href) for n in clean_names(leaf.text_content())]
+        if _strong(leaf):
+            strong += names
+        elif leaf.tag == "a":
+            links += names
+    return strong or links
+
+
+def byline_authors(root: HtmlElement) -> list[Author] | None:
+    """The first byline element that yields a name: rel/itemprop=author markup first, then
+    elements whose class or id says byline/author, each in document order."""
+    elements = [e for e in root.iter() if _is_byline(e) and not _hidden_or_aside(e)]
+    marked = [e for e in elements if _marked(e)]
+    for group in (marked, [e for e in elements if not _marked(e)]):
+        found = _first_names(group)
+        if found:
+            return found
+    return None
+
+
+def _marked(element: HtmlElement) -> bool:
+    return "author" in (element.get("rel") or "").lower().split() or "author" in (element.get("itemprop") or "").lower()
+
+
+def _first_names(elements: list[HtmlElement]) -> list[Author] | None:
+    tried = 0
+    for element in elements:
+        text = squash(element.text_content())
+        if not text or len(text) > MAX_TEXT:
+            continue
+        tried += 1
+        found = _leaf_names(element)
+        if not found:
+            href = element.get("href") if element.tag == "a" else None
+            found = [Author(name=n, url=href) for n in clean_names(text)]
+        if found:
+            return found
+        if tried >= MAX_CONTAINERS:
+            break
+    return None
