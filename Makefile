@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: install demo test lint format schema compose-check clean eval eval-gate eval-flattened
 .PHONY: install demo test lint format schema compose-check clean bench
+.PHONY: install demo test lint format schema compose-check clean chaos
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +27,11 @@ test: $(STAMP)
 # Body F1 of the text path on the dev set flattened to visible text (one line per block).
 eval-flattened: $(STAMP)
 	$(BIN)/python -m worker.evaluation.flattened --variants
+
+# Chaos run against TEST_REDIS_URL: N pages, 2 workers, random SIGKILLs; prints the tally.
+N ?= 3000
+chaos: $(STAMP)
+	$(BIN)/python scripts/chaos.py --pages $(N)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -48,7 +54,8 @@ eval-gate: $(STAMP)
 # Benchmarks (a script, not a test): bench/results/results.md; BENCH_QUICK=1 for a short run.
 # The [bench] extra (chart, profiler) is optional: without it there is no PNG.
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "bench: [bench] extra not installed, no chart" >&2
+	$(BIN)/python -c "import matplotlib, pyinstrument" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[bench]' \
+	  || echo "bench: [bench] extra not installed, no chart" >&2
 	$(BIN)/python -m bench.run
 
 compose-check:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import platform
+import shutil
+import socket
 import statistics
+import subprocess
+import tempfile
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +22,6 @@ from worker.evaluation.dataset import load
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
 URL = "http://fakehost/test/page.html"
 
@@ -37,6 +42,13 @@ class Page:
 def dev_pages() -> list[Page]:
     """The dev set's sources as text (UTF-8 with replacement, like the pipeline's decoding)."""
     return [Page(p.name, p.source.decode("utf-8", "replace")) for p in load()]
+
+
+def message(**fields: str) -> str:
+    """A page message as `worker.producer.enqueue` sends it: validated, job id set, compact JSON."""
+    from worker.producer import to_raw_page
+
+    return to_raw_page(fields).model_dump_json(exclude_none=True)
 
 
 def median_ms(samples: list[float]) -> float:
@@ -70,13 +82,46 @@ def machine() -> dict[str, str]:
         "lxml": ".".join(map(str, lxml.etree.LXML_VERSION)),
         "libxml2": ".".join(map(str, lxml.etree.LIBXML_VERSION)),
         "readability-lxml": version("readability-lxml"),
-        "Redis": str(bench_redis().info("server").get("redis_version", "?")),
+        "Redis": f"{bench_redis().info('server').get('redis_version', '?')} ({redis_where()})",
         "load average at start": load_average(),
     }
 
 
+_PRIVATE: list[subprocess.Popen[bytes]] = []
+
+
+def redis_url() -> str:
+    """BENCH_REDIS_URL, or a private redis-server of our own (started once, stopped at exit), so
+    that its CPU per message is ours alone; the shared Redis if redis-server is not installed."""
+    url = os.environ.get("BENCH_REDIS_URL")
+    if url:
+        return url
+    if not _PRIVATE and shutil.which("redis-server"):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        workdir = tempfile.mkdtemp(prefix="awbench-redis-")
+        command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        _PRIVATE.append(subprocess.Popen([*command, "--dir", workdir], stdout=subprocess.DEVNULL))
+        atexit.register(_PRIVATE[0].terminate)
+        os.environ["BENCH_REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+        client = redis.Redis.from_url(os.environ["BENCH_REDIS_URL"])
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        return os.environ["BENCH_REDIS_URL"]
+    return os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+
+
+def redis_where() -> str:
+    return "private redis-server started by the bench" if _PRIVATE else redis_url()
+
+
 def bench_redis() -> redis.Redis:
-    return redis.Redis.from_url(REDIS_URL)
+    return redis.Redis.from_url(redis_url())
 
 
 def new_prefix(tag: str) -> str:

@@ -6,6 +6,8 @@ Entry ids carry Redis's millisecond clock, so the rate excludes worker start-up 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import os
 import tempfile
 import time
 import uuid
@@ -21,7 +23,28 @@ from worker.celery_app import create_app
 from worker.producer import enqueue_message
 from worker.settings import Settings
 
-from .common import REDIS_URL, bench_redis, delete_prefix, new_prefix
+from .common import bench_redis, delete_prefix, new_prefix, redis_url
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int, *, reaped: bool = True) -> float:
+    """User + system CPU of a process (and of its reaped children, e.g. recycled pool processes)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if reaped else 0)
+    return ticks / TICK
+
+
+def worker_cpu(procs: list[WorkerProcess]) -> float:
+    return sum(cpu_seconds(p.pid) + sum(cpu_seconds(c, reaped=False) for c in p.pool_pids()) for p in procs)
+
+
+def redis_cpu(client: redis.Redis) -> float:
+    info = client.info("cpu")
+    return float(info["used_cpu_user"]) + float(info["used_cpu_sys"])
 
 
 @dataclass(frozen=True)
@@ -30,6 +53,16 @@ class Drain:
     events: int
     dead: int
     seconds: float
+    worker_cpu: float = 0.0  # seconds, all worker processes, while draining
+    redis_cpu: float = 0.0  # seconds, the whole Redis server (shared: an upper bound for our part)
+
+    @property
+    def cpu_ms(self) -> float:
+        return self.worker_cpu / self.messages * 1000
+
+    @property
+    def redis_ms(self) -> float:
+        return self.redis_cpu / self.messages * 1000
 
     @property
     def rate(self) -> float:
@@ -42,13 +75,12 @@ class Bench:
     def __init__(self, tag: str, **env: str) -> None:
         self.prefix = new_prefix(tag)
         self.env = {
-            "REDIS_URL": REDIS_URL,
+            "REDIS_URL": redis_url(),
             "KEY_PREFIX": self.prefix,
-            "HEARTBEAT_INTERVAL": "0.5",
             "LOG_LEVEL": "INFO",
             **env,
         }
-        self.settings = Settings(redis_url=REDIS_URL, key_prefix=self.prefix)
+        self.settings = Settings(redis_url=redis_url(), key_prefix=self.prefix)
         self.client: redis.Redis = bench_redis()
         self.app: Celery = create_app(self.settings)
         self.logs = Path(tempfile.mkdtemp(prefix="awbench-"))
@@ -74,12 +106,14 @@ class Bench:
         return int(self.client.xlen(self.results_key())) + int(self.client.xlen(self.dead_key()))
 
     @contextlib.contextmanager
-    def workers(self, count: int = 1, concurrency: int = 1, **env: str) -> Iterator[list[WorkerProcess]]:
+    def workers(
+        self, count: int = 1, concurrency: int = 1, extra: tuple[str, ...] = (), **env: str
+    ) -> Iterator[list[WorkerProcess]]:
         procs = []
         try:
             for i in range(count):
                 name = f"bench{i}-{uuid.uuid4().hex[:6]}@host{i}"
-                procs.append(WorkerProcess({**self.env, **env}, name, self.logs / f"{name}.log", concurrency))
+                procs.append(WorkerProcess({**self.env, **env}, name, self.logs / f"{name}.log", concurrency, extra))
             for proc in procs:
                 proc.wait_ready(self.client)
             yield procs
@@ -115,10 +149,23 @@ def _text(value: object) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
-def drain(bench: Bench, messages: list[str], *, count: int = 1, concurrency: int = 1, timeout: float = 900) -> Drain:
-    """Fill the queue first, then start the workers and let them empty it."""
+def drain(
+    bench: Bench,
+    messages: list[str],
+    *,
+    count: int = 1,
+    concurrency: int = 1,
+    extra: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    timeout: float = 900,
+) -> Drain:
+    """Start the workers on an empty queue (start-up CPU excluded), then send and let them drain."""
     bench.reset_streams()
-    bench.send(messages)
-    with bench.workers(count, concurrency):
+    with bench.workers(count, concurrency, extra, **(env or {})) as procs:
+        time.sleep(1)  # pool processes forked and idle
+        cpu, server = worker_cpu(procs), redis_cpu(bench.client)
+        bench.send(messages)
         bench.wait(len(messages), timeout)
-    return bench.span(len(messages))
+        cpu, server = worker_cpu(procs) - cpu, redis_cpu(bench.client) - server
+    span = bench.span(len(messages))
+    return dataclasses.replace(span, worker_cpu=cpu, redis_cpu=server)

@@ -7,6 +7,7 @@ Run: `python -m bench.memory`.
 from __future__ import annotations
 
 import os
+import statistics
 import threading
 import time
 from dataclasses import dataclass, field
@@ -35,20 +36,23 @@ class Memory:
     max_tasks_per_child: int
     samples: list[tuple[int, int, int]] = field(default_factory=list)  # (pages done, main KiB, pool KiB)
     warmup: int = 100
+    window: int = 300
 
-    def _after(self, done: int) -> tuple[int, int, int]:
-        return next((s for s in self.samples if s[0] >= done), self.samples[-1])
+    def _median_mib(self, low: int, high: int) -> float:
+        """Median of main + pool over the samples taken while pages low..high were done: one big page
+        makes a short spike (freed afterwards), which a single sample would mistake for growth."""
+        totals = [main + pool for done, main, pool in self.samples if low <= done <= high]
+        return statistics.median(totals or [self.samples[-1][1] + self.samples[-1][2]]) / 1024
 
     @property
     def start_mib(self) -> float:
-        """Main plus pool after `warmup` pages: imports done, allocator and caches warm."""
-        _, main, pool = self._after(self.warmup)
-        return (main + pool) / 1024
+        """After `warmup` pages (imports done, allocator and caches warm), over the next `window`."""
+        return self._median_mib(self.warmup, self.warmup + self.window)
 
     @property
     def end_mib(self) -> float:
-        _, main, pool = self.samples[-1]
-        return (main + pool) / 1024
+        """Over the last `window` pages."""
+        return self._median_mib(self.pages - self.window, self.pages)
 
     @property
     def peak_mib(self) -> float:
@@ -100,7 +104,8 @@ def measure_memory(pages: list[Page] | None = None, total: int | None = None) ->
 def report(result: Memory) -> str:
     return (
         f"RSS over {result.pages} pages (MAX_TASKS_PER_CHILD={result.max_tasks_per_child}): "
-        f"start {result.start_mib:.1f} MiB (after {result.warmup} pages), end {result.end_mib:.1f} MiB, "
+        f"start {result.start_mib:.1f} MiB (median, pages {result.warmup}-{result.warmup + result.window}), "
+        f"end {result.end_mib:.1f} MiB (median, last {result.window} pages), "
         f"peak {result.peak_mib:.1f} MiB, growth {result.growth:+.1%}"
     )
 

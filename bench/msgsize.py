@@ -7,20 +7,19 @@ from __future__ import annotations
 
 import base64
 import gzip
-import json
 from dataclasses import dataclass
 
-from .common import QUICK, Page, dev_pages
+from .common import QUICK, Page, dev_pages, message
 from .drain import Bench, Drain, drain
 
 
 def plain(i: int, page: Page) -> str:
-    return json.dumps({"url": f"http://fakehost/{i}/{page.name}.html", "content": page.html})
+    return message(url=f"http://fakehost/{i}/{page.name}.html", content=page.html)
 
 
 def gzipped(i: int, page: Page) -> str:
     data = base64.b64encode(gzip.compress(page.html.encode("utf-8"), compresslevel=6)).decode("ascii")
-    return json.dumps({"url": f"http://fakehost/{i}/{page.name}.html", "content_b64": data, "content_encoding": "gzip"})
+    return message(url=f"http://fakehost/{i}/{page.name}.html", content_b64=data, content_encoding="gzip")
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def report(results: list[Encoding]) -> str:
     return "\n".join(
         f"{e.name:17} page {e.page_bytes / 1024:6.1f} KiB  message {e.message_bytes / 1024:6.1f} KiB  "
         f"in Redis {e.redis_bytes / 1024:6.1f} KiB/message  event {e.event_bytes / 1024:5.1f} KiB  "
-        f"{e.drain.rate:5.1f} events/s (1 process)"
+        f"{e.drain.rate:5.1f} events/s (1 process), worker CPU {e.drain.cpu_ms:.1f} ms/message"
         for e in results
     )
 

@@ -22,7 +22,7 @@ def main() -> int:
     ip = inprocess.measure(pages)
     print(inprocess.report(ip), flush=True)
     print("end to end ...", flush=True)
-    e2e = endtoend.measure_end_to_end(ip, pages)
+    e2e = endtoend.measure_end_to_end(pages)
     print(endtoend.report(e2e), flush=True)
     print("message size ...", flush=True)
     sizes = msgsize.measure_sizes(pages)
@@ -47,7 +47,6 @@ def render(
     sizes: list[msgsize.Encoding],
     mem: memory.Memory,
 ) -> str:
-    full = ip.variants["full pipeline"]
     lines = [
         "# Benchmark results",
         "",
@@ -68,31 +67,42 @@ def render(
             for v in ip.variants.values()
         ),
         "",
-        "## End to end through Redis (real worker processes, queue filled first)",
+        "## End to end through Redis (real worker processes on their own key prefix)",
         "",
-        "| run | messages | events/s | × in-process (per process) |",
-        "| --- | ---: | ---: | ---: |",
-        f"| in-process full pipeline | | {full.pages_per_s:.1f} | 1.000 |",
-        f"| 1 process | {e2e.one.messages} | {e2e.one.rate:.1f} | {e2e.per_process_ratio:.3f} |",
-        f"| 2 processes | {e2e.two.messages} | {e2e.two.rate:.1f} | {e2e.two.rate / 2 / full.pages_per_s:.3f} "
-        f"(scaling {e2e.scaling:.2f}× one) |",
-        f"| tiny page, 1 process | {e2e.tiny.messages} | {e2e.tiny.rate:.1f} | overhead "
-        f"{e2e.overhead_ms:.2f} ms/message (extraction {e2e.tiny_extract_ms:.2f} ms) |",
+        "Wall rates come from the streams' entry ids; the in-process reference is measured just before and",
+        "after the 1-process run. CPU is user + system time of the worker's processes (main + pool), which",
+        "other processes' load does not inflate the way it inflates wall time.",
+        "",
+        "| run | messages | events/s | × in-process | worker CPU ms/message | Redis CPU ms/message |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        f"| in-process full pipeline | {len(ip.variants['full pipeline'].per_page)} | {e2e.in_process_rate:.1f} "
+        f"| 1.000 | {e2e.in_process_cpu_ms:.1f} | |",
+        f"| 1 process (concurrency 1) | {e2e.one.messages} | {e2e.one.rate:.1f} | {e2e.per_process_ratio:.3f} "
+        f"(CPU: {e2e.cpu_ratio:.3f}) | {e2e.one.cpu_ms:.1f} | {e2e.one.redis_ms:.2f} |",
+        f"| 1 process, PREFETCH_MULTIPLIER=2 | {e2e.prefetch.messages} | {e2e.prefetch.rate:.1f} "
+        f"| {e2e.prefetch.rate / e2e.in_process_rate:.3f} | {e2e.prefetch.cpu_ms:.1f} | {e2e.prefetch.redis_ms:.2f} |",
+        f"| 2 processes (concurrency 2) | {e2e.two.messages} | {e2e.two.rate:.1f} | {e2e.scaling:.2f}× one process "
+        f"| {e2e.two.cpu_ms:.1f} | {e2e.two.redis_ms:.2f} |",
+        f"| tiny page, 1 process | {e2e.tiny.messages} | {e2e.tiny.rate:.1f} | overhead {e2e.overhead_ms:.2f} ms "
+        f"(extraction {e2e.tiny_extract_ms:.2f} ms) | {e2e.tiny.cpu_ms:.2f} | {e2e.tiny.redis_ms:.3f} |",
         "",
         "## Message size (dev pages; bytes in Redis by `MEMORY USAGE`)",
         "",
         "| encoding | page KiB | message KiB | queued KiB/message in Redis | event KiB in stream "
-        "| events/s (1 process) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| events/s (1 process) | worker CPU ms/message |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
         *(
             f"| {e.name} | {e.page_bytes / 1024:.1f} | {e.message_bytes / 1024:.1f} | {e.redis_bytes / 1024:.1f} "
-            f"| {e.event_bytes / 1024:.1f} | {e.drain.rate:.1f} |"
+            f"| {e.event_bytes / 1024:.1f} | {e.drain.rate:.1f} | {e.drain.cpu_ms:.1f} |"
             for e in sizes
         ),
         "",
         f"## Memory (one worker, concurrency 1, MAX_TASKS_PER_CHILD={mem.max_tasks_per_child})",
         "",
-        "| pages | RSS start (after 100 pages) | RSS end | peak | growth |",
+        f"RSS of main + pool process; start = median over pages {mem.warmup}-{mem.warmup + mem.window}, "
+        f"end = median over the last {mem.window} pages (single big pages make short spikes: see the peak).",
+        "",
+        "| pages | RSS start | RSS end | peak | growth |",
         "| ---: | ---: | ---: | ---: | ---: |",
         f"| {mem.pages} | {mem.start_mib:.1f} MiB | {mem.end_mib:.1f} MiB | {mem.peak_mib:.1f} MiB "
         f"| {mem.growth:+.1%} |",

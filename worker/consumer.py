@@ -19,6 +19,16 @@ from .runtime import streams
 from .settings import get_settings
 
 log = logging.getLogger("article_worker.consumer")
+JSON = "application/json"
+
+
+def _is_refused(exc: BaseException | None) -> bool:
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, ContentDisallowed):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 class DeadLetteringConsumer(Consumer):  # type: ignore[misc]
@@ -42,7 +52,14 @@ class DeadLetteringConsumer(Consumer):  # type: ignore[misc]
             message.ack()
 
     def on_invalid_task(self, body: Any, message: Any, exc: Exception) -> None:
-        if self._dead_letter(UnknownTask(f"invalid task message: {exc}"), message):
+        # Celery 5.7 reports a refused serialiser here, wrapped, rather than as a decode error.
+        refused = _is_refused(exc) or getattr(message, "content_type", JSON) != JSON
+        error: ArticleWorkerError = (
+            RefusedContentType(f"content type {message.content_type!r} is refused; send JSON")
+            if refused
+            else UnknownTask(f"invalid task message: {exc}")
+        )
+        if self._dead_letter(error, message):
             message.ack()
 
     def _dead_letter(self, error: ArticleWorkerError, message: Any) -> bool:

@@ -42,6 +42,15 @@ class GroupReader:
 
     def read(self, count: int, block_ms: int) -> list[Entry]:
         """The next entries to handle. An entry deleted from the stream while pending has empty fields."""
+        try:
+            return self._read(count, block_ms)
+        except ResponseError as exc:
+            if "NOGROUP" not in str(exc):
+                raise
+            self.ensure_group()  # the stream was deleted (or the group destroyed) under us: start afresh
+            return []
+
+    def _read(self, count: int, block_ms: int) -> list[Entry]:
         if self._own_pending:
             entries = self._xreadgroup("0", count, None)
             if entries:

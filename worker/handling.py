@@ -117,8 +117,9 @@ class _Run:
             job_id=job_id,
         )
         published = self.streams.publish_dead_letter(letter, self.delivery.task_id)
-        self.log(Outcome.DEAD_LETTERED if published.appended else Outcome.DUPLICATE, job_id, error, self.elapsed_ms())
-        return Outcome.DEAD_LETTERED
+        outcome = Outcome.DEAD_LETTERED if published.appended else Outcome.DUPLICATE
+        self.log(outcome, job_id, error, self.elapsed_ms())
+        return outcome
 
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000

@@ -16,11 +16,11 @@ from typing import Any, ClassVar
 from celery import bootsteps
 from redis.exceptions import RedisError
 
+from .heartbeats import KEY
 from .runtime import streams
 from .settings import get_settings
 
 log = logging.getLogger("article_worker.heartbeat")
-KEY = "heartbeat:{}"
 
 
 class Heartbeat(bootsteps.StartStopStep):  # type: ignore[misc]

@@ -20,8 +20,9 @@ from redis.exceptions import RedisError
 from schemas import RawPage
 
 from .dead_letters import dead_letter
-from .errors import ArticleWorkerError, InvalidMessage
+from .errors import ArticleWorkerError, InternalError, InvalidMessage
 from .groups import GroupReader
+from .heartbeats import heartbeat_key
 from .messages import decode_message
 from .settings import Settings
 from .streams import Streams
@@ -37,7 +38,7 @@ class Intake:
         self.streams = streams
         self.settings = settings
         self.send = send
-        self.heartbeat_key = settings.key(f"heartbeat:{reader.consumer}")
+        self.heartbeat_key = heartbeat_key(settings, reader.consumer)
 
     def run(self, stopping: Callable[[], bool], block_ms: int = 1000) -> None:
         self.reader.ensure_group()
@@ -73,14 +74,20 @@ class Intake:
                 raise InvalidMessage(f"intake entry has no 'page' field (fields: {', '.join(names)})")
             raw = decode_message(page, self.settings.max_message_bytes)
         except ArticleWorkerError as exc:
-            original = page if page is not None else _entry_json(fields)
-            letter = dead_letter(exc, original, self.settings, stage="intake", attempts=1, worker=self.reader.consumer)
-            letter = letter.model_copy(update={"error": f"{letter.error} (entry {entry_id})"})
-            self.streams.publish_dead_letter(letter)
-            log.warning("dead-lettered intake entry %s: %s", entry_id, exc.reason.value)
+            self.dead(entry_id, exc, page if page is not None else _entry_json(fields))
+            return
+        except Exception as exc:  # a bug of ours met this entry: dead-letter it rather than stall the stream
+            log.exception("internal error on intake entry %s", entry_id)
+            self.dead(entry_id, InternalError(f"{type(exc).__name__}: {exc}"[:500]), page)
             return
         job_id = self.send(raw)
-        log.info("handed off intake entry %s as job %s", entry_id, job_id, extra={"job_id": job_id, "url": raw.url})
+        log.debug("handed off intake entry %s as job %s", entry_id, job_id, extra={"job_id": job_id, "url": raw.url})
+
+    def dead(self, entry_id: str, error: ArticleWorkerError, original: bytes | str | None) -> None:
+        s = self.settings
+        letter = dead_letter(error, original, s, stage="intake", attempts=1, worker=self.reader.consumer)
+        self.streams.publish_dead_letter(letter.model_copy(update={"error": f"{letter.error} (entry {entry_id})"}))
+        log.warning("dead-lettered intake entry %s: %s", entry_id, error.reason.value)
 
     def beat(self) -> None:
         """The same liveness key a worker writes, so `article-worker check --name` works for intakes."""

@@ -12,6 +12,7 @@ import logging
 import sys
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from celery import signals
 
@@ -39,11 +40,25 @@ class JsonFormatter(logging.Formatter):
 
 
 class OurHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """Marks the handler we installed, so a second set-up replaces it and nothing else."""
+    """The handler we install (a second set-up replaces it and nothing else).
+
+    It masks the Redis password in every line, whoever logs it: Celery's debug lines quote URLs and messages.
+    """
+
+    def __init__(self, secret: str | None = None) -> None:
+        super().__init__(sys.stderr)
+        forms = {secret, unquote(secret), json.dumps(unquote(secret))[1:-1]} if secret else set()
+        self.secrets = sorted((f for f in forms if f), key=len, reverse=True)
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
 
 
 def configure_logging(settings: Settings) -> logging.Handler:
-    handler = OurHandler(sys.stderr)
+    handler = OurHandler(urlsplit(settings.redis_url).password)
     handler.setFormatter(JsonFormatter() if settings.log_format == "json" else logging.Formatter(TEXT_FORMAT))
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h, OurHandler)]:

@@ -72,7 +72,7 @@ def observe(page: PageOutcome) -> None:
         _m["duration"].labels(page.outcome).observe(page.duration_ms / 1000)
     if page.outcome == "dead_letter":
         _m["dead"].labels(page.reason or "").inc()
-    if page.article is not None:
+    if page.article is not None and page.outcome == "event":
         for name in FILLABLE:
             if getattr(page.article, name) not in (None, [], "", {}):
                 _m["filled"].labels(name).inc()
@@ -91,7 +91,11 @@ def _serve(**_: Any) -> None:
     registry = CollectorRegistry()
     MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
     registry.register(QueueCollector(settings))
-    _m["server"] = start_http_server(settings.metrics_port, registry=registry)
+    try:
+        _m["server"] = start_http_server(settings.metrics_port, registry=registry)
+    except OSError as exc:  # e.g. a second worker on this host with the same port: work on, without an endpoint
+        log.error("metrics endpoint not started on port %d: %s", settings.metrics_port, exc)
+        return
     log.info("metrics on :%d/metrics", settings.metrics_port)
 
 

@@ -21,9 +21,10 @@ from . import metrics
 
 log = logging.getLogger("article_worker.pages")
 TASK_NAME = "article_worker.process_page"
-EVENT, DEAD_LETTER, RETRY = "event", "dead_letter", "retry"
-# handling.Outcome values -> the outcome we log and count; "duplicate" is an event already published.
-_ALIASES = {"published": EVENT, "duplicate": EVENT, "dead_lettered": DEAD_LETTER}
+EVENT, DEAD_LETTER, RETRY, DUPLICATE = "event", "dead_letter", "retry", "duplicate"
+# handling.Outcome values -> the outcome we log and count. A duplicate is a redelivered page whose event or
+# dead letter was already written: nothing new is published, so it is neither counted as one nor filled in.
+_ALIASES = {"published": EVENT, "dead_lettered": DEAD_LETTER}
 _started: dict[str, float] = {}  # task id -> perf_counter at task start, in this pool process
 
 
@@ -51,11 +52,9 @@ class PageOutcome:
 
 def report(outcome: str, task_id: str | None, **details: Any) -> None:
     """Log the page's outcome line and count it. Never raises: observing must not fail a page."""
-    if outcome == "duplicate":  # an event already published: redelivered after its publish
-        details["reason"] = details.get("reason") or "duplicate"
     page = PageOutcome(_ALIASES.get(outcome, outcome), task_id, **details)
     ms = -1.0 if page.duration_ms is None else page.duration_ms
-    level = logging.INFO if page.outcome == EVENT else logging.WARNING
+    level = logging.INFO if page.outcome in (EVENT, DUPLICATE) else logging.WARNING
     log.log(
         level,
         "%s job=%s url=%s reason=%s %.1fms",

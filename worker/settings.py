@@ -15,7 +15,8 @@ MB = 1024 * 1024
 class Settings(BaseSettings):
     """One class, read once per process; every variable is documented in the README."""
 
-    model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False)
+    # env_ignore_empty: an empty variable (compose passes `${X:-}` through) means "use the default".
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False, env_ignore_empty=True)
 
     redis_url: str = "redis://localhost:6379/0"
     key_prefix: str = Field("", description="Prepended to every Redis key we and kombu use.")
@@ -33,6 +34,7 @@ class Settings(BaseSettings):
 
     visibility_timeout: int = Field(300, ge=1, description="Seconds before an unacked page is redelivered.")
     restore_interval: int = Field(10, ge=1, description="Seconds between sweeps for unacked pages.")
+    reliable_fetch: bool = Field(True, description="Fetch with BLMOVE so a killed worker cannot lose a page.")
     soft_time_limit: float = Field(20.0, gt=0)
     hard_time_limit: float = Field(30.0, gt=0)
     max_attempts: int = Field(5, ge=1, description="Executions of one message before it is dead-lettered.")
@@ -49,6 +51,9 @@ class Settings(BaseSettings):
     )
 
     concurrency: int | None = Field(None, ge=1, description="Pool processes per worker; default: CPU count.")
+    prefetch_multiplier: int = Field(
+        1, ge=1, description="Pages reserved per pool process (1: only the one it works on)."
+    )
     max_tasks_per_child: int = Field(1_000, ge=1)
     max_memory_per_child_mb: int = Field(512, ge=16)
     heartbeat_interval: float = Field(5.0, gt=0)

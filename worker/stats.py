@@ -1,8 +1,4 @@
-"""The figures `article-worker stats` shows, read straight from Redis (no worker involved).
-
-Counting stream entries (events in the last minute, dead letters by reason) happens inside Redis,
-in bounded Lua calls: only counts cross the network, never the entries, and no call blocks long.
-"""
+"""The figures `article-worker stats` shows, read straight from Redis (no worker involved)."""
 
 from __future__ import annotations
 
@@ -11,33 +7,18 @@ from typing import Any
 
 from redis.exceptions import ResponseError
 
-from .heartbeat import KEY as HEARTBEAT_KEY
+from .heartbeats import alive_names
 from .settings import Settings
+from .stream_count import StreamCounter
 
 # kombu's Redis transport: a queue's priority sublists are "<queue>\x06\x16<n>"; unacked is a hash.
 PRIORITY_SEP = "\x06\x16"
 UNACKED = "unacked"
 
-_COUNT = """
-local start, stop, field, limit = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
-local n, last, done, counts = 0, '', 0, {}
-while n < limit do
-  local batch = redis.call('XRANGE', KEYS[1], start, stop, 'COUNT', 100)
-  for _, entry in ipairs(batch) do
-    n = n + 1
-    last = entry[1]
-    local f = entry[2]
-    for i = 1, #f, 2 do
-      if f[i] == field then counts[f[i + 1]] = (counts[f[i + 1]] or 0) + 1 break end
-    end
-  end
-  if #batch < 100 then done = 1 break end
-  start = '(' .. last
-end
-local out = {n, last, done}
-for value, count in pairs(counts) do out[#out + 1] = value out[#out + 1] = count end
-return out
-"""
+
+def queue_keys(s: Settings) -> list[str]:
+    """The Celery queue's Redis lists: the queue itself and its priority sublists (absent ones count 0)."""
+    return [s.key(s.pages_queue)] + [s.key(f"{s.pages_queue}{PRIORITY_SEP}{p}") for p in range(1, 10)]
 
 
 @dataclass
@@ -63,15 +44,14 @@ class StatsReader:
     def __init__(self, client: Any, settings: Settings) -> None:
         self.client = client
         self.s = settings
-        self._count = client.register_script(_COUNT)
+        self.counter = StreamCounter(client)
         self._dead_after = "-"
         self._by_reason: dict[str, int] = {}
 
     def read(self) -> Stats:
         s, c = self.s, self.client
-        queue_keys = [s.key(s.pages_queue)] + [s.key(f"{s.pages_queue}{PRIORITY_SEP}{p}") for p in range(1, 10)]
         pipe = c.pipeline(transaction=False)
-        for key in queue_keys:
+        for key in queue_keys(s):
             pipe.llen(key)
         pipe.hlen(s.key(UNACKED))
         for stream in (s.intake_stream, s.results_stream, s.dead_letter_stream):
@@ -79,7 +59,7 @@ class StatsReader:
         pipe.time()
         *lengths, in_flight, intake, events, dead, (now_s, now_us) = pipe.execute()
         now_ms = now_s * 1000 + now_us // 1000
-        last_minute, _ = self.count(s.key(s.results_stream), f"{now_ms - 60_000}-0", "+", "")
+        last_minute, _ = self.counter.count(s.key(s.results_stream), f"{now_ms - 60_000}-0", "+", "")
         return Stats(
             queue=sum(lengths),
             in_flight=in_flight,
@@ -93,18 +73,6 @@ class StatsReader:
             workers=self.workers(),
         )
 
-    def count(self, stream: str, start: str, stop: str, field: str) -> tuple[int, dict[str, int]]:
-        total, counts = 0, dict[str, int]()
-        while True:
-            n, last, done, *pairs = self._count(keys=[stream], args=[start, stop, field, 5000])
-            total += n
-            for value, count in zip(pairs[::2], pairs[1::2], strict=True):
-                key = value.decode("utf-8", "replace")
-                counts[key] = counts.get(key, 0) + count
-            if done or not last:
-                return total, counts
-            start = "(" + last.decode()
-
     def dead_by_reason(self, length: int) -> dict[str, int]:
         if sum(self._by_reason.values()) > length:  # entries were trimmed or deleted: count afresh
             self._dead_after, self._by_reason = "-", {}
@@ -112,7 +80,7 @@ class StatsReader:
         newest = self.client.xrevrange(stream, count=1)
         if not newest:
             return dict(self._by_reason)
-        _, counts = self.count(stream, self._dead_after, newest[0][0].decode(), "reason")
+        _, counts = self.counter.count(stream, self._dead_after, newest[0][0].decode(), "reason")
         for reason, n in counts.items():
             self._by_reason[reason] = self._by_reason.get(reason, 0) + n
         self._dead_after = "(" + newest[0][0].decode()
@@ -125,6 +93,4 @@ class StatsReader:
             return 0
 
     def workers(self) -> list[str]:
-        prefix = self.s.key(HEARTBEAT_KEY.format(""))
-        pattern = "".join(f"\\{ch}" if ch in "*?[]\\" else ch for ch in prefix) + "*"
-        return sorted(key.decode()[len(prefix) :] for key in self.client.scan_iter(match=pattern, count=1000))
+        return alive_names(self.client, self.s)

@@ -87,4 +87,5 @@ def _last_resort(message: Any, delivery: Delivery, error: ArticleWorkerError) ->
         streams().publish_dead_letter(letter, delivery.task_id)
     except ArticleWorkerError:
         raise Reject(f"could not dead-letter: {error.reason.value}", requeue=True) from None
+    report(DEAD_LETTER, delivery.task_id, job_id=letter.job_id, url=letter.url, reason=letter.reason.value)
     return "dead_lettered"

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import base64
+import contextlib
+import fcntl
 import json
 import os
+import pty
 import re
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import redis
 
+from tests.support.queue import queued_args
 from tests.support.redis_keys import TEST_REDIS_URL
 from tests.support.warcs import write_warc
 from tests.support.workers import ROOT
@@ -33,12 +38,7 @@ def run_enqueue(key_prefix: str, *args: str) -> subprocess.CompletedProcess[str]
 
 
 def queued_urls(client: redis.Redis, settings: Settings) -> list[str]:
-    urls = []
-    for raw in client.lrange(settings.key(settings.pages_queue), 0, -1):
-        message = json.loads(raw)
-        args = json.loads(base64.b64decode(message["body"]))[0]
-        urls.append(json.loads(args[0])["url"])
-    return sorted(urls)
+    return sorted(json.loads(args[0])["url"] for args in queued_args(client, settings.key(settings.pages_queue)))
 
 
 def test_enqueue_warc_dir_and_jsonl_with_progress_and_skip_report(
@@ -85,3 +85,27 @@ def test_no_bar_when_not_a_terminal(tmp_path: Path, key_prefix: str, redis_clien
     assert done.returncode == 0, done.stderr
     assert "enqueue:" not in done.stderr and "%" not in done.stderr
     assert "enqueued 1 page(s)" in done.stderr and "1 no such file or directory" in done.stderr
+
+
+def test_bar_by_default_on_a_terminal(tmp_path: Path, key_prefix: str) -> None:
+    (tmp_path / "a.html").write_text("<p>a</p>")
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a terminal has a size
+    env = {**os.environ, "REDIS_URL": TEST_REDIS_URL, "KEY_PREFIX": key_prefix}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "worker.cli", "enqueue", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+    )
+    os.close(follower)
+    chunks = []
+    with contextlib.suppress(OSError):  # EIO once the process has exited and closed the terminal
+        while chunk := os.read(leader, 4096):
+            chunks.append(chunk)
+    os.close(leader)
+    assert proc.wait(timeout=60) == 0
+    screen = b"".join(chunks).decode(errors="replace")
+    assert re.search(r"enqueue: 100%.*pages=1", screen), screen

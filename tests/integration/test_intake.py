@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import subprocess
 import time
@@ -13,6 +12,7 @@ import redis
 
 from schemas import RawPage, Reason
 from tests.integration.conftest import StartCli, StartWorker
+from tests.support.queue import queued_args
 from tests.support.readme import redis_cli_line
 from tests.support.redis_keys import TEST_REDIS_URL
 from tests.support.streams import dead_letters, events
@@ -33,8 +33,7 @@ def redis_cli(argv: list[str], prefix: str) -> str:
 
 def queued_messages(client: redis.Redis, settings: Settings) -> list[Any]:
     """Task arguments of the Celery messages waiting in the pages queue."""
-    bodies = [json.loads(m)["body"] for m in client.lrange(settings.key(settings.pages_queue), 0, -1)]  # type: ignore[union-attr]
-    return [json.loads(json.loads(base64.b64decode(b))[0][0]) for b in bodies]
+    return [json.loads(args[0]) for args in queued_args(client, settings.key(settings.pages_queue))]
 
 
 def wait_until(condition: Any, timeout: float = 30) -> None:
@@ -136,3 +135,43 @@ def test_entry_is_acknowledged_only_after_the_hand_off(redis_client: redis.Redis
     assert sent == ["failed", "https://example.org/a"]
     assert redis_client.xpending(stream, settings.intake_group)["pending"] == 0
     assert redis_client.xlen(stream) == 0
+
+
+def test_reader_recovers_when_the_stream_is_deleted(redis_client: redis.Redis, settings: Settings) -> None:
+    stream = settings.key(settings.intake_stream)
+    reader = GroupReader(redis_client, stream, settings.intake_group, "me@test", claim_idle=60)
+    reader.ensure_group()
+    redis_client.delete(stream)  # an operator clears the backlog with DEL
+    assert reader.read(10, 100) == []
+    entry_id = redis_client.xadd(stream, {"page": "{}"}).decode()  # type: ignore[union-attr]
+    assert [e for e, _ in reader.read(10, 100)] == [entry_id]
+
+
+def test_a_bug_on_one_entry_dead_letters_it_instead_of_stalling_the_stream(
+    redis_client: redis.Redis, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import worker.intake
+
+    real_decode = worker.intake.decode_message
+
+    def buggy_decode(message: bytes, max_bytes: int) -> RawPage:
+        if b"trigger" in message:
+            raise KeyError("a bug of ours")
+        return real_decode(message, max_bytes)
+
+    monkeypatch.setattr(worker.intake, "decode_message", buggy_decode)
+    stream = settings.key(settings.intake_stream)
+    reader = GroupReader(redis_client, stream, settings.intake_group, "me@test", claim_idle=60)
+    sent: list[str] = []
+    intake = Intake(reader, Streams(redis_client, settings), settings, lambda raw: sent.append(raw.url) or "job")
+    reader.ensure_group()
+    bad = json.dumps({"url": "https://example.org/trigger", "content": "x"})
+    redis_client.xadd(stream, {"page": bad})
+    redis_client.xadd(stream, {"page": json.dumps({"url": "https://example.org/fine", "content": "x"})})
+
+    assert intake.step(block_ms=100) == 2
+
+    [letter] = dead_letters(redis_client, settings.key(settings.dead_letter_stream), 1, timeout=1)
+    assert letter.reason == Reason.INTERNAL_ERROR and letter.original == bad and letter.retryable
+    assert sent == ["https://example.org/fine"]
+    assert redis_client.xpending(stream, settings.intake_group)["pending"] == 0

@@ -89,3 +89,18 @@ def test_a_page_over_the_soft_time_limit_is_dead_lettered_and_the_worker_carries
     assert letter.reason.value == "timeout" and letter.job_id == slow_id and letter.retryable
     [event] = events(redis_client, settings.key(settings.results_stream), 1, timeout=30)
     assert event.job_id == fine_id
+
+
+def test_a_page_fetched_by_a_worker_killed_before_recording_it_is_recovered(
+    start_worker: StartWorker, producer_app: Celery, redis_client: redis.Redis, settings: Settings
+) -> None:
+    """The BRPOP window, closed: the atomic fetch parks the page in the consumer's processing list;
+    a worker killed right then leaves it there, and a live worker's sweep puts it back."""
+    job_id = enqueue({"url": "https://news.example.com/parked", "content": article_html(4)[1]}, app=producer_app)
+    queue = settings.key(settings.pages_queue)
+    parked = settings.key(f"processing:0123456789abcdef:{settings.pages_queue}")
+    assert redis_client.lmove(queue, parked, "RIGHT", "LEFT")  # what BLMOVE did before the kill
+    assert redis_client.llen(queue) == 0
+    start_worker(env=FAST)  # no processing-alive key for the dead consumer: its list is swept
+    [event] = events(redis_client, settings.key(settings.results_stream), 1, timeout=30)
+    assert event.job_id == job_id and redis_client.llen(parked) == 0

@@ -99,3 +99,18 @@ def test_queue_depth_is_read_at_scrape_time(redis_client: redis.Redis, settings:
     redis_client.lpop(settings.key(settings.pages_queue))
     gauges = {f.name: f.samples[0].value for f in collector.collect() if len(f.samples) == 1}
     assert gauges["article_worker_queue_depth"] == 2
+
+
+def test_a_taken_port_costs_the_endpoint_not_the_worker(
+    start_worker: StartWorker, producer_app: Celery, redis_client: redis.Redis, settings: Settings
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        worker = start_worker(env={"METRICS_PORT": str(port)})
+        _, html = article_html(11)
+        job_id = enqueue({"url": "https://news.example.com/11", "content": html}, app=producer_app)
+        [event] = events(redis_client, settings.key(settings.results_stream), 1)
+    assert event.job_id == job_id
+    assert f"metrics endpoint not started on port {port}" in worker.log()

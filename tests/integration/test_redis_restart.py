@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,3 +53,30 @@ def test_pages_survive_redis_restarts(
     got = events(own_redis.client(), results, 8, timeout=60)
     assert sorted(e.job_id for e in got) == sorted(first + second)
     assert len({e.event_id for e in got}) == 8
+
+
+def test_redis_down_while_publishing_is_retried_and_published_once(
+    own_redis: RedisServer, start_worker: StartWorker, service_env: dict[str, str]
+) -> None:
+    fast = {"VISIBILITY_TIMEOUT": "9", "SOFT_TIME_LIMIT": "6", "HARD_TIME_LIMIT": "8", "RETRY_BACKOFF_MAX": "0.5"}
+    env = {**service_env, **fast, "REDIS_URL": own_redis.url, "ARTICLE_WORKER_TEST_HOOKS": "1"}
+    settings = Settings(**{k.lower(): v for k, v in env.items()})  # type: ignore[arg-type]
+    client = own_redis.client()
+    start_worker(env=env, wait=False).wait_ready(client)
+    app = create_app(settings)
+    page = {"url": "https://news.example.com/down", "content": article_html(9)[1], "attributes": {"test_hold_s": 1.5}}
+    job_id = enqueue(page, app=app)
+    app.close()
+    deadline = time.monotonic() + 30
+    while not list(client.scan_iter(match=settings.key("test:busy:*"))):
+        assert time.monotonic() < deadline, "the page was never taken"
+        time.sleep(0.02)
+    own_redis.kill()  # the page is mid-task: its publish will find Redis gone
+    time.sleep(2.5)  # longer than the client's own reconnect retries
+    own_redis.start()
+    client = own_redis.client()
+    [event] = events(client, settings.key(settings.results_stream), 1, timeout=40)
+    assert event.job_id == job_id and event.attempts >= 2
+    time.sleep(1)
+    assert client.xlen(settings.key(settings.results_stream)) == 1
+    assert client.xlen(settings.key(settings.dead_letter_stream)) == 0

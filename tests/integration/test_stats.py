@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import time
 
 import redis
 
-from tests.support.cli import run_cli
+from tests.support.cli import cli_env, run_cli
 from worker.redis_client import make_client
 from worker.settings import Settings
 from worker.stats import StatsReader
+from worker.stream_count import StreamCounter
 
 
 def prepare(client: redis.Redis, s: Settings) -> None:
@@ -65,3 +70,29 @@ def test_watch_counts_new_dead_letters_and_notices_removed_ones(redis_client: re
     assert reader.read().dead_by_reason == {"timeout": 2, "empty_page": 1}
     redis_client.xdel(dead, first)  # type: ignore[arg-type]
     assert reader.read().dead_by_reason == {"empty_page": 1, "timeout": 1}
+
+
+def test_counting_spans_several_bounded_calls(redis_client: redis.Redis, settings: Settings) -> None:
+    stream = settings.key("counted")
+    for i in range(250):
+        redis_client.xadd(stream, {"reason": "odd" if i % 2 else "even"})
+    counter = StreamCounter(redis_client)
+    assert counter.count(stream, "-", "+", "reason", per_call=100) == (250, {"even": 125, "odd": 125})
+    assert counter.count(stream, "-", "+") == (250, {})
+
+
+def test_watch_refreshes_until_interrupted(service_env: dict[str, str]) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "worker.cli", "stats", "--watch", "--interval", "0.2"],
+        env=cli_env(service_env),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    lines: list[str] = []
+    assert proc.stdout is not None
+    while sum("queue pages" in line for line in lines) < 3:
+        assert time.monotonic() < deadline
+        lines.append(proc.stdout.readline())
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=10) == 0

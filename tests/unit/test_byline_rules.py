@@ -26,6 +26,7 @@ URL = "https://news.example.com/world/story.html"
         ("Jane Doe & John Roe", ["Jane Doe", "John Roe"]),
         ("Mac & i", ["Mac & i"]),  # one name with an ampersand, not two people
         ("CC7567", []),  # a user handle
+        ("J", []),
         ("史蒂文的家_藍天 (stevenhgm)", ["史蒂文的家_藍天 (stevenhgm)"]),
     ],
 )
@@ -45,6 +46,15 @@ def authors_of(html: str) -> tuple[list[str] | None, str | None]:
         # Dublin Core creator is a declared author and wins over meta author
         ('<meta name="author" content="Web Team"><meta property="dc:creator" content="Ann Lee">', ["Ann Lee"], "meta"),
         ('<meta name="parsely-author" content="Jane Doe">', ["Jane Doe"], "meta"),
+        # a declared organisation is the author, even though "News" is a role word in bylines
+        ('<meta property="og:article:author" content="BBC News">', ["BBC News"], "meta"),
+        ('<body><span class="byline">Staff Writer</span></body>', None, None),
+        # explicit author microdata counts even inside an <aside>
+        (
+            '<body><aside><span itemprop="author">Nicolas Perriault —</span></aside></body>',
+            ["Nicolas Perriault"],
+            "heuristic",
+        ),
         ('<meta property="og:article:author" content="Ann Lee">', ["Ann Lee"], "meta"),
         # JSON-LD inside a CDATA section
         (

@@ -88,3 +88,37 @@ def test_table_has_one_row_per_system_and_a_ratio() -> None:
 )
 def test_field_rules(field: str, expected: str | None, predicted: str | None, same: bool) -> None:
     assert matches(field, expected, predicted) is same
+
+
+def _dev_page(folder: Path, title: str, paragraphs: list[str]) -> None:
+    import gzip
+
+    folder.mkdir(parents=True)
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    head = f"<head><title>{title}</title></head>"
+    page = f"<html lang='en'>{head}<body><nav>Home</nav><article>{body}</article></body></html>"
+    (folder / "source.html.gz").write_bytes(gzip.compress(page.encode()))
+    (folder / "expected.html.gz").write_bytes(gzip.compress(f"<div>{body}</div>".encode()))
+    metadata = {"title": title, "byline": None, "excerpt": paragraphs[0], "siteName": None, "publishedTime": None}
+    (folder / "expected-metadata.json").write_text(json.dumps({**metadata, "lang": "en", "readerable": True}))
+
+
+def test_eval_command_prints_json_and_fails_on_a_floor(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from worker.cli.eval_cmd import command
+
+    words = "the council met on tuesday to discuss the budget for the coming year and the roads"
+    _dev_page(tmp_path / "pages" / "a", "Budget talks", [f"{words} {i}." for i in range(12)])
+    runner = CliRunner()
+    result = runner.invoke(command, [str(tmp_path / "pages"), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {row["name"]: row for row in json.loads(result.output)["rows"]}
+    assert rows["article-worker"]["body_f1"] > 0.9 and rows["article-worker"]["title"] == 1.0
+    assert rows["readability-lxml"]["excerpt"] is None
+
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"article-worker": {"body_f1": 1.01}}))
+    gated = runner.invoke(command, [str(tmp_path / "pages"), "--floors", str(floors)])
+    assert gated.exit_code == 1
+    assert "article-worker body_f1" in gated.output and "below its floor 1.010" in gated.output

@@ -7,9 +7,12 @@ import logging
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 from worker import celery_app, outcomes
-from worker.logs import JsonFormatter
+from worker.logs import JsonFormatter, configure_logging
+from worker.settings import Settings
 
 # What a worker does with logging, in a fresh interpreter: create the app, then Celery's log set-up
 # (app.log.setup runs in the main worker process and again in each pool process).
@@ -73,3 +76,18 @@ def test_json_line_has_the_page_fields() -> None:
 
 def test_outcomes_watch_our_task() -> None:
     assert outcomes.TASK_NAME == celery_app.TASK_NAME
+
+
+def test_the_redis_password_is_masked_in_every_line(capsys: pytest.CaptureFixture[str]) -> None:
+    settings = Settings(redis_url="redis://:p%40ss%22w@redis.internal:6379/0", log_format="json")
+    level = logging.getLogger().level
+    handler = configure_logging(settings)
+    try:
+        logging.getLogger("celery.worker").warning("connecting to %s", 'redis://:p@ss"w@redis.internal')
+        logging.getLogger("x").info("raw p%40ss%22w")
+    finally:
+        logging.getLogger().removeHandler(handler)
+        logging.getLogger().setLevel(level)
+        logging.captureWarnings(False)
+    err = capsys.readouterr().err
+    assert "p@ss" not in err and "p%40ss" not in err and err.count("***") == 2

@@ -53,3 +53,47 @@ def test_on_with_a_port_and_the_extra(tmp_path: Path) -> None:
     files = sorted(p.name for p in tmp_path.iterdir())
     assert "counter_123.db" not in files  # a previous run's counts are wiped
     assert any(name.startswith("counter_") for name in files)  # this run counted into the directory
+
+
+COUNT = """
+import json
+from prometheus_client import CollectorRegistry
+from prometheus_client.multiprocess import MultiProcessCollector
+from schemas import RawPage
+from worker import metrics, outcomes
+from worker.pipeline import extract
+from worker.settings import Settings
+assert metrics.enable(Settings(metrics_port=9999))
+body = "<p>Some words of a body that is long enough to count as an article. </p>" * 20
+html = "<html><head><title>T</title></head><body><article><h1>T</h1>" + body + "</article></body></html>"
+article = extract(RawPage(url="https://example.org/a", content=html))
+outcomes.report("published", "t1", job_id="j", duration_ms=5.0, article=article)
+outcomes.report("duplicate", "t2", job_id="j", duration_ms=1.0, article=article)
+outcomes.report("duplicate", "t3", reason="no_article", duration_ms=1.0)
+outcomes.report("dead_lettered", "t4", reason="no_article", duration_ms=1.0)
+registry = CollectorRegistry()
+MultiProcessCollector(registry)
+print(json.dumps({f"{s.name}{sorted(s.labels.items())}": s.value for m in registry.collect() for s in m.samples
+                  if s.name.endswith("_total") and s.value}))
+"""
+
+
+def test_duplicates_are_neither_new_events_nor_new_dead_letters(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", COUNT],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)},
+    )
+    counts = json.loads(out.stdout.strip().splitlines()[-1])
+    pages = {k: v for k, v in counts.items() if k.startswith("article_worker_pages_total")}
+    assert pages == {
+        "article_worker_pages_total[('outcome', 'event'), ('reason', '')]": 1.0,
+        "article_worker_pages_total[('outcome', 'duplicate'), ('reason', '')]": 1.0,
+        "article_worker_pages_total[('outcome', 'duplicate'), ('reason', 'no_article')]": 1.0,
+        "article_worker_pages_total[('outcome', 'dead_letter'), ('reason', 'no_article')]": 1.0,
+    }
+    assert counts["article_worker_dead_letters_total[('reason', 'no_article')]"] == 1.0
+    assert counts["article_worker_field_filled_total[('field', 'title')]"] == 1.0  # the event's, not the duplicate's

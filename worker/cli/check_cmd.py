@@ -14,10 +14,6 @@ from typing import Any
 import click
 
 
-def _escape_glob(text: str) -> str:
-    return "".join(f"\\{c}" if c in "*?[]\\" else c for c in text)
-
-
 @click.command("check")
 @click.option("--name", default=None, help="Node name (e.g. celery@host, intake@host); default: any.")
 @click.option("--quiet", "-q", is_flag=True, help="Exit status only.")
@@ -25,18 +21,15 @@ def command(name: str | None, quiet: bool) -> None:
     """Exit 0 if the named worker (or any worker) has a fresh heartbeat, else 1."""
     from redis.exceptions import RedisError
 
-    from ..heartbeat import KEY
+    from ..heartbeats import alive_names, heartbeat_key
     from ..redis_client import make_client
     from ..settings import get_settings
 
     settings = get_settings()
     client: Any = make_client(settings.redis_url, retries=1, timeout=5)
     try:
-        if name is not None:
-            keys = [settings.key(KEY.format(name))]
-        else:
-            pattern = _escape_glob(settings.key(KEY.format(""))) + "*"
-            keys = sorted(client.scan_iter(match=pattern, count=1000))
+        names = [name] if name is not None else alive_names(client, settings)
+        keys = [heartbeat_key(settings, n) for n in names]
         beats = [json.loads(value) for value in client.mget(keys) if value is not None] if keys else []
     except RedisError as exc:
         click.echo(f"unhealthy: Redis at {settings.redacted_redis_url}: {type(exc).__name__}", err=True)

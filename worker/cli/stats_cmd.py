@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import sys
 import time
+from typing import TYPE_CHECKING
 
 import click
 
-from ..settings import Settings
-from ..stats import Stats
+if TYPE_CHECKING:
+    from ..settings import Settings
+    from ..stats import Stats
 
 
 def render(stats: Stats, s: Settings) -> str:

@@ -1,7 +1,8 @@
 """One evaluation run: every system over the same pages, one table row each.
 
 A row is (name, BodyScore, field accuracies or None, ms/page); adding a system is one entry in
-`SYSTEMS` (or one `measure(...)` call appended to the rows).
+`SYSTEMS`, e.g. a body-only row: `("flattened text", lambda page: Prediction(body_of(page)))` —
+a `Prediction` without fields shows "-" in every field column.
 """
 
 from __future__ import annotations

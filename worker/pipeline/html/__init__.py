@@ -12,13 +12,14 @@ from schemas import Article
 from ...errors import NoArticle
 from ..textutil import clean_value, reading_minutes, word_count
 from .body import find_body
+from .container import refine_body
 from .facts import gather
 from .fields.authors import read_authors
 from .fields.dates import read_modified, read_published
 from .fields.language import direction, read_language
 from .fields.links import read_canonical, read_lead_image
 from .fields.site import read_publisher
-from .fields.summary import read_description, read_keywords, read_section
+from .fields.summary import first_paragraph, read_description, read_keywords, read_section
 from .fields.title import read_title
 from .images import body_images
 from .render import render_text
@@ -51,14 +52,18 @@ def read_html(root: HtmlElement, url: str) -> Article:
     keep("canonical_url", read_canonical(facts, root))
     keep("lead_image", read_lead_image(facts, root))
 
-    body = find_body(root, url)
+    body = refine_body(root, find_body(root, url), fields.get("title"))
     body_text = render_text(body)
     words = word_count(body_text)
     if words < MIN_WORDS:
         raise NoArticle(f"no article found: {words} words of body text")
+    if "description" not in fields and (lead := first_paragraph(body)):
+        fields["description"], provenance["description"] = lead, "body"
     images = body_images(body, url)
     if "lead_image" not in fields and images:
         fields["lead_image"], provenance["lead_image"] = images[0], "body"
+    # The body may hold nodes readability never saw (recovered leads, captions): resolve every link here.
+    body.make_links_absolute(url, resolve_base_href=False, handle_failures="discard")
     return Article(
         url=url,
         direction=direction(facts, fields.get("language")),

@@ -46,9 +46,9 @@ def _jsonld(facts: PageFacts, root: HtmlElement) -> list[Author] | None:
     for item in items:
         if isinstance(item, dict):
             url = item.get("url") if isinstance(item.get("url"), str) else None
-            authors += [Author(name=n, url=url) for n in clean_names(str(item.get("name") or ""))]
+            authors += [Author(name=n, url=url) for n in clean_names(str(item.get("name") or ""), declared=True)]
         elif isinstance(item, str):
-            authors += [Author(name=n) for n in clean_names(item)]
+            authors += [Author(name=n) for n in clean_names(item, declared=True)]
     return _unique(authors) or None
 
 
@@ -56,7 +56,7 @@ def _meta(facts: PageFacts, root: HtmlElement) -> list[Author] | None:
     for key in META_KEYS:
         for value in facts.meta.get(key, ()):
             if value.strip() and not value.strip().startswith(("http://", "https://")):
-                found = _unique([Author(name=n) for n in clean_names(value)])
+                found = _unique([Author(name=n) for n in clean_names(value, declared=True)])
                 if found:
                     return found
     return None

@@ -68,9 +68,10 @@ def _leaf_names(container: HtmlElement) -> list[Author]:
 def byline_authors(root: HtmlElement) -> list[Author] | None:
     """The first byline element that yields a name: rel/itemprop=author markup first, then
     elements whose class or id says byline/author, each in document order."""
-    elements = [e for e in root.iter() if _is_byline(e) and not _hidden_or_aside(e)]
-    marked = [e for e in elements if _marked(e)]
-    for group in (marked, [e for e in elements if not _marked(e)]):
+    elements = [e for e in root.iter() if _is_byline(e)]
+    marked = [e for e in elements if _marked(e)]  # explicit markup counts wherever it sits
+    by_class = [e for e in elements if not _marked(e) and not _hidden_or_aside(e)]
+    for group in (marked, by_class):
         found = _first_names(group)
         if found:
             return found

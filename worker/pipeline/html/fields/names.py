@@ -29,8 +29,11 @@ _ROLE = re.compile(
 MAX_WORDS = 5
 
 
-def clean_names(text: str) -> list[str]:
-    """'By Jane Doe and John Roe, Staff Writers | May 3' -> ['Jane Doe', 'John Roe']."""
+def clean_names(text: str, *, declared: bool = False) -> list[str]:
+    """'By Jane Doe and John Roe, Staff Writers | May 3' -> ['Jane Doe', 'John Roe'].
+
+    `declared` (meta, JSON-LD): a lone short value that reads like an organisation ("BBC News")
+    is the author the page declares, not a role to drop."""
     text = _BY.sub("", clean_value(text) or "")
     names: list[str] = []
     for piece in _SPLIT.split(text):
@@ -41,7 +44,11 @@ def clean_names(text: str) -> list[str]:
             break  # a role after a name: the rest is job title and affiliation
         if not _ROLE.search(part):
             names += _split_ampersand(part)
-    return [n for n in names if 1 <= len(n.split()) <= MAX_WORDS and len(n) <= 80]
+    if not names and declared:
+        whole = _without_date(text)
+        if whole and not _SPLIT.search(whole) and not _NOT_A_NAME.search(whole):
+            names = [whole]
+    return [n for n in names if 1 <= len(n.split()) <= MAX_WORDS and 2 <= len(n) <= 80]
 
 
 def _without_date(part: str) -> str:

@@ -1,0 +1,122 @@
+"""Boilerplate inside an article element: widgets, hidden nodes, share bars, link lists.
+
+General markup rules only (tags, hidden-ness, class/id words that name page furniture, link
+density); nothing keyed to one site.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from lxml.html import HtmlElement
+
+DROP_TAGS = frozenset(
+    "script style noscript form button input select textarea iframe svg nav aside footer template object embed "
+    "canvas dialog menu".split()
+)
+#: class/id words of page furniture (sharing, related links, newsletters, ads, comments, bylines),
+#: matched per token of the class/id ("share-bar" yes, "amend-a-shared-changeset" no).
+FURNITURE_PREFIX = re.compile(
+    r"^(?:share(?!d)|sharing|social|related|newsletter|promo|comment|advert|sponsor|subscri|recirc|outbrain|"
+    r"taboola|breadcrumb|pagination|masthead|toolbar|signup|byline|dateline|timestamp|cookie|popup|modal|"
+    r"sidebar|footer)"
+)
+FURNITURE_WORDS = frozenset("ad ads tag tags menu nav meta print more author authors".split())
+_TOKENS = re.compile(r"[^a-z0-9]+")
+#: a whole element saying only this is a label of page furniture, not article text
+FURNITURE_LINE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|related(?: articles| stories| content| posts)?|"
+    r"read more|read next|more stories|most (?:popular|read|viewed|shared)|recommended(?: for you)?|"
+    r"you (?:may|might) also like|share(?: this)?(?: article| story| post)?|like this:?|also read|trending)$",
+    re.I,
+)
+#: a block that starts with one of these headings is a list of other stories
+FURNITURE_HEADING = re.compile(
+    r"^(?:more |most (?:popular|read|viewed|shared)|related|recommended|you (?:may|might) also|popular|trending|"
+    r"also read|read (?:more|next)|editor'?s picks|latest (?:news|stories)|top stories)",
+    re.I,
+)
+CONTAINERS = ("div", "section", "ul", "ol", "aside", "table")
+TEXT_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+SMALL_WIDGET = 200
+LINK_LIST_DENSITY = 0.5
+LINK_LIST_MAX_CHARS = 1000
+
+
+def text_of(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def hidden(element: HtmlElement) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return (
+        element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+    )
+
+
+def link_density(element: HtmlElement) -> float:
+    total = len(text_of(element)) or 1
+    return sum(len(text_of(a)) for a in element.iter("a")) / total
+
+
+def is_furniture(element: HtmlElement) -> bool:
+    if element.tag in TEXT_TAGS:
+        return False
+    words = _TOKENS.split(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    return any(w in FURNITURE_WORDS or FURNITURE_PREFIX.match(w) for w in words if w)
+
+
+def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
+    """Drop widgets, hidden nodes and link lists under `root` (in place), and elements whose class
+    or id names page furniture: all of them with `by_class`, else only small ones (a share bar, a
+    byline line), which cannot be a wrapper around the article."""
+    for element in list(root.iter()):
+        if element is root or not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        furniture = is_furniture(element) and (by_class or len(text_of(element)) < SMALL_WIDGET)
+        if element.tag in DROP_TAGS or hidden(element) or furniture:
+            element.drop_tree()
+    for element in list(root.iter(*CONTAINERS)):
+        if element is root or element.getparent() is None:
+            continue
+        if (link_density(element) > LINK_LIST_DENSITY and len(text_of(element)) < LINK_LIST_MAX_CHARS) or _story_list(
+            element
+        ):
+            element.drop_tree()
+    for element in list(root.iter()):
+        if element is root or element.getparent() is None or not _small(element):
+            continue
+        if FURNITURE_LINE.match(text_of(element)):
+            element.drop_tree()
+    return root
+
+
+def _small(element: HtmlElement, limit: int = 4) -> bool:
+    """At most `limit` elements deep inside: a label, not a block (keeps the label pass linear)."""
+    return sum(1 for _ in itertools.islice(element.iter(), limit + 1)) <= limit
+
+
+def _link_list(element: HtmlElement) -> bool:
+    return link_density(element) > LINK_LIST_DENSITY and len(text_of(element)) < LINK_LIST_MAX_CHARS
+
+
+def _story_list(element: HtmlElement) -> bool:
+    """'More stories' / 'Most popular' blocks: a furniture heading first, then mostly links."""
+    first = next((t.strip() for t in element.itertext() if t.strip()), "")
+    return bool(FURNITURE_HEADING.match(first)) and link_density(element) > 0.3
+
+
+def drop_title_heading(root: HtmlElement, title: str | None) -> HtmlElement:
+    """The headline repeated as the body's first heading: it is the `title` field already."""
+    if not title:
+        return root
+    wanted = " ".join(title.split()).casefold()
+    for heading in root.iter("h1", "h2"):
+        if text_of(heading).casefold() == wanted and heading.getparent() is not None:
+            heading.drop_tree()
+        break
+    return root

@@ -1,0 +1,111 @@
+"""Reliable fetch for kombu's Redis transport: `BLMOVE` into a per-consumer list instead of `BRPOP`.
+
+With `BRPOP` the message leaves the queue before kombu records it in its unacked hash, so a worker
+killed in between loses it. Here the pop atomically parks it in `processing:<consumer>:<queue>`; it is
+removed from there only after kombu's unacked hash holds it. Any worker's restore sweep moves the
+lists of consumers that stopped refreshing their `processing-alive:` key back onto their queue (a
+message in both places comes back twice: publish-once makes that harmless).
+Used for single-key fetches only (one queue, no priority steps); otherwise kombu's BRPOP is kept.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from queue import Empty
+from typing import Any
+
+from kombu.transport import redis as _kredis
+from kombu.utils import encoding as _encoding
+from kombu.utils import json as _json
+
+kredis: Any = _kredis  # kombu is untyped
+bytes_to_str: Any = _encoding.bytes_to_str
+loads: Any = _json.loads
+
+# Seconds. A consumer refreshes its key before every fetch, and its list is only non-empty for the
+# milliseconds between a fetch and kombu's unacked write, so a busy consumer whose key lapsed has
+# nothing to lose; a stalled one at worst gets a message delivered twice (harmless: publish-once).
+ALIVE_TTL = 15
+
+
+class QoS(kredis.QoS):  # type: ignore[misc]
+    def restore_visible(self, *args: Any, **kwargs: Any) -> Any:
+        result = super().restore_visible(*args, **kwargs)
+        self.channel.recover_orphans()
+        return result
+
+
+class Channel(kredis.Channel):  # type: ignore[misc]
+    QoS = QoS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._fetch_id = uuid.uuid4().hex
+        self._fetch_queue: str | None = None
+        super().__init__(*args, **kwargs)
+
+    def _prefixed(self, name: str) -> str:
+        return f"{self.global_keyprefix or ''}{name}"
+
+    def _processing_key(self, queue: str) -> str:
+        return self._prefixed(f"processing:{self._fetch_id}:{queue}")
+
+    def _brpop_start(self, timeout: float | None = None) -> None:
+        if timeout is None:
+            timeout = self.brpop_timeout
+        queues = self._queue_cycle.consume(len(self.active_queues))
+        if not queues:
+            return
+        keys = [self._q_for_pri(queue, pri) for pri in self.priority_steps for queue in queues]
+        if len(set(keys)) != 1:
+            self._fetch_queue = None
+            super()._brpop_start(timeout)
+            return
+        queue = self._fetch_queue = queues[0]
+        self.client.execute_command("SETEX", self._prefixed(f"processing-alive:{self._fetch_id}"), ALIVE_TTL, 1)
+        self._in_poll = self.client.connection
+        self._brpop_sent_at = time.monotonic()
+        source = self._prefixed(keys[0])
+        self.client.connection.send_command(
+            "BLMOVE", source, self._processing_key(queue), "RIGHT", "LEFT", timeout or 0
+        )
+
+    def _brpop_read(self, **options: Any) -> bool:
+        queue = self._fetch_queue
+        if queue is None:
+            return bool(super()._brpop_read(**options))
+        try:
+            try:
+                item = self.client.parse_response(self.client.connection, "BLMOVE", **options)
+            except self.connection_errors:
+                self.client.connection.disconnect()
+                raise
+            if not item:
+                raise Empty()
+            self._queue_cycle.rotate(queue)
+            try:
+                self.connection._deliver(loads(bytes_to_str(item)), queue)  # kombu writes its unacked hash here
+            finally:
+                self.client.execute_command("LREM", self._processing_key(queue), 1, item)
+            return True
+        finally:
+            self._in_poll = None
+            self._flush_brpop_reauth()
+
+    def recover_orphans(self) -> int:
+        """Put back messages parked by consumers that are gone (killed between fetch and record)."""
+        moved = 0
+        prefix = self._prefixed("processing:")
+        with self.conn_or_acquire() as client:
+            for raw in client.scan_iter(match=f"{prefix}*", count=500):
+                key = bytes_to_str(raw)
+                fetch_id, _, queue = key[len(prefix) :].partition(":")
+                if not queue or client.exists(self._prefixed(f"processing-alive:{fetch_id}")):
+                    continue
+                while client.execute_command("LMOVE", key, self._prefixed(queue), "RIGHT", "RIGHT"):
+                    moved += 1
+        return moved
+
+
+class Transport(kredis.Transport):  # type: ignore[misc]
+    Channel = Channel
