@@ -129,3 +129,15 @@ def test_hard_wrapped_text_becomes_paragraphs_again() -> None:
     wrapped = "\n\n".join(textwrap.fill(p, width=72) for p in paragraphs)
     article = read_text("Board approves plan\n\n" + wrapped, URL)
     assert article.body_text == "\n\n".join(paragraphs)
+
+
+def test_only_the_first_max_lines_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from worker.pipeline.text import reader
+
+    monkeypatch.setattr(reader, "MAX_LINES", 50)
+    story = [
+        f"Line {i} of the report says the river rose by two metres overnight and roads were closed." for i in range(5)
+    ]
+    with pytest.raises(NoArticle):
+        read_text("\n".join(["Menu"] * 60 + story), URL)
+    assert read_text("\n".join(["Menu"] * 10 + story), URL).body_text == "\n\n".join(story)

@@ -32,16 +32,19 @@ def repetition_key(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, max_lines: int | None = None) -> list[Line]:
+    """Non-empty lines, normalised; at most `max_lines` of them."""
     lines: list[Line] = []
     gap = True
-    for raw in unicodedata.normalize("NFC", text).translate(_INVISIBLE).splitlines():
-        line = squash(raw)
+    for raw in text.splitlines():
+        line = squash(unicodedata.normalize("NFC", raw).translate(_INVISIBLE))
         if not line:
             gap = True
             continue
         lines.append(Line(len(lines), line, gap))
         gap = False
+        if max_lines is not None and len(lines) >= max_lines:
+            break
     if len(lines) >= MIN_LINES and sum(line.gap_before for line in lines) >= DOUBLE_SPACED * len(lines):
         # A blank line after every line says nothing about paragraphs: read it as single-spaced.
         return [Line(line.index, line.text, line.index == 0) for line in lines]
