@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from worker.pipeline.html.boilerplate import drop_title_heading, strip_boilerplate
+from worker.pipeline.html.boilerplate import drop_byline_lines, drop_title_heading, strip_boilerplate
 from worker.pipeline.html.container import article_container, refine_body
 
 PARA = "This is a real paragraph of the article with enough words to count as evidence of place {}."
@@ -115,3 +115,30 @@ def test_refine_takes_in_a_lead_before_the_article_block() -> None:
     body = lxml.html.fragment_fromstring("".join(f"<p>{PARA.format(i)}</p>" for i in (1, 2, 3)), create_parent="div")
     refined = " ".join(refine_body(page(article), body).text_content().split())
     assert "intro paragraph" in refined and refined.count("real paragraph") == 3
+
+
+LONG = "A long paragraph of the article that is well over the length of any byline line. " * 4
+
+
+@pytest.mark.parametrize(
+    "html, names, kept",
+    [
+        (f"<p>By Jane Doe</p><p>{LONG}</p>", ["Jane Doe"], LONG.strip()),
+        (
+            f"<div>Le Monde | 04.05.2015 | Par Martin Untersinger</div><p>{LONG}</p>",
+            ["Martin Untersinger"],
+            LONG.strip(),
+        ),
+        (f"<p>Jane Doe</p><p>{LONG}</p>", ["Jane Doe"], LONG.strip()),  # the name alone, heading the text
+        # a sentence that mentions the author is article text
+        (
+            f"<p>{LONG}</p><p>Critics said Jane Doe was wrong.</p>",
+            ["Jane Doe"],
+            f"{LONG.strip()} Critics said Jane Doe was wrong.",
+        ),
+        (f"<p>By Jane Doe</p><p>{LONG}</p>", [], f"By Jane Doe {LONG.strip()}"),  # no known author: nothing to match
+    ],
+)
+def test_drop_byline_lines(html: str, names: list[str], kept: str) -> None:
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    assert " ".join(t.strip() for t in drop_byline_lines(root, names).itertext() if t.strip()) == kept

@@ -120,3 +120,39 @@ def drop_title_heading(root: HtmlElement, title: str | None) -> HtmlElement:
             heading.drop_tree()
         break
     return root
+
+
+BYLINE_MAX_CHARS = 250
+BYLINE_BLOCKS = 6  # only the first few blocks of the body: a byline heads the article
+_BYLINE_START = re.compile(r"^(?:by|par|von|por|di|door|av|af)\b|\d", re.I)
+_BYLINE_BLOCK_TAGS = ("p", "div", "span", "li", "address", "section", "header")
+
+
+def drop_byline_lines(root: HtmlElement, names: list[str]) -> HtmlElement:
+    """A short block near the top that names the author next to "By" or a date is the byline or
+    dateline; `authors` and `date_published` carry it already."""
+    wanted = [n.casefold() for n in names if n]
+    if not wanted:
+        return root
+    seen = 0
+    for element in list(root.iter(*_BYLINE_BLOCK_TAGS)):
+        if element is root or element.getparent() is None:
+            continue
+        text = text_of(element)
+        if not text:
+            continue
+        if _byline_text(text, wanted):
+            element.drop_tree()
+            continue
+        if element.tag == "p" or len(text) > BYLINE_MAX_CHARS:
+            seen += 1
+            if seen >= BYLINE_BLOCKS:
+                break
+    return root
+
+
+def _byline_text(text: str, names: list[str]) -> bool:
+    folded = text.casefold()
+    if len(text) > BYLINE_MAX_CHARS or not any(n in folded for n in names):
+        return False
+    return bool(_BYLINE_START.search(text)) or any(folded.startswith(n) for n in names)

@@ -15,7 +15,16 @@ from collections import Counter
 
 from lxml.html import HtmlElement
 
-from .boilerplate import DROP_TAGS, drop_title_heading, hidden, is_furniture, link_density, strip_boilerplate, text_of
+from .boilerplate import (
+    DROP_TAGS,
+    drop_byline_lines,
+    drop_title_heading,
+    hidden,
+    is_furniture,
+    link_density,
+    strip_boilerplate,
+    text_of,
+)
 
 BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "blockquote", "dd", "figcaption")
 MIN_KEY = 40  # shorter paragraphs ("Share", "Advertisement") are not evidence of place
@@ -76,7 +85,9 @@ def _has_paragraph(element: HtmlElement) -> bool:
     )
 
 
-def refine_body(root: HtmlElement, body: HtmlElement, title: str | None = None) -> HtmlElement:
+def refine_body(
+    root: HtmlElement, body: HtmlElement, title: str | None = None, authors: list[str] | None = None
+) -> HtmlElement:
     """readability's `body`, or the cleaned container it came from when that only adds text."""
     container = article_container(root, body)
     chosen = strip_boilerplate(body, by_class=False)
@@ -90,7 +101,7 @@ def refine_body(root: HtmlElement, body: HtmlElement, title: str | None = None) 
             and sum(after.values()) <= GROW * sum(raw.values())
         ):
             chosen = candidate
-    return drop_title_heading(chosen, title)
+    return drop_byline_lines(drop_title_heading(chosen, title), authors or [])
 
 
 def _detached_copy(element: HtmlElement) -> HtmlElement:
