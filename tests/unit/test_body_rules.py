@@ -46,6 +46,19 @@ def text(html: str, *, by_class: bool) -> str:
             False,
             "Text.",
         ),
+        # a figure whose player we dropped loses its caption; one with an image (even lazy) keeps it
+        (
+            '<p>Text.</p><figure><div class="player"></div><figcaption>Media caption</figcaption></figure>',
+            False,
+            "Text.",
+        ),
+        ('<figure><img src="a.jpg"><figcaption>Kept</figcaption></figure>', False, "Kept"),
+        ('<figure><noscript><img src="a.jpg"></noscript><figcaption>Kept</figcaption></figure>', False, "Kept"),
+        (
+            '<figure itemtype="http://schema.org/ImageObject"><div></div><figcaption>Kept</figcaption></figure>',
+            False,
+            "Kept",
+        ),
         (
             "<p>Text.</p><div><h3>More about the storm</h3><p>A paragraph of text, not links.</p></div>",
             False,

@@ -40,6 +40,7 @@ FURNITURE_HEADING = re.compile(
 CONTAINERS = ("div", "section", "ul", "ol", "aside", "table")
 TEXT_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 SMALL_WIDGET = 200
+MEDIA_TAGS = ("img", "picture", "video", "audio", "source", "table", "pre", "code", "blockquote")
 LINK_LIST_DENSITY = 0.5
 LINK_LIST_MAX_CHARS = 1000
 
@@ -74,6 +75,9 @@ def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
     """Drop widgets, hidden nodes and link lists under `root` (in place), and elements whose class
     or id names page furniture: all of them with `by_class`, else only small ones (a share bar, a
     byline line), which cannot be a wrapper around the article."""
+    for figure in list(root.iter("figure")):
+        if figure.getparent() is not None and not _has_media(figure):
+            figure.drop_tree()  # the caption of a player we drop describes nothing left
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str) or element.getparent() is None:
             continue
@@ -93,6 +97,15 @@ def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
         if FURNITURE_LINE.match(text_of(element)):
             element.drop_tree()
     return root
+
+
+def _has_media(figure: HtmlElement) -> bool:
+    """An image, video or table inside, a lazy image in <noscript>, or a declared media object."""
+    if next(figure.iter(*MEDIA_TAGS), None) is not None:
+        return True
+    if any("<img" in (n.text or "") or n.find(".//img") is not None for n in figure.iter("noscript")):
+        return True
+    return "object" in (figure.get("itemtype") or "").lower()
 
 
 def _small(element: HtmlElement, limit: int = 4) -> bool:
