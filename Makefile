@@ -39,7 +39,7 @@ eval: $(STAMP)
 	$(BIN)/article-worker eval
 
 eval-gate: $(STAMP)
-	$(BIN)/article-worker eval --floors eval/floors.json
+	$(BIN)/article-worker eval --floors eval/floors.json --floored-only
 
 compose-check:
 	docker-compose -f docker-compose.yml config -q
