@@ -155,3 +155,16 @@ LONG = "A long paragraph of the article that is well over the length of any byli
 def test_drop_byline_lines(html: str, names: list[str], kept: str) -> None:
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     assert " ".join(t.strip() for t in drop_byline_lines(root, names).itertext() if t.strip()) == kept
+
+
+def test_refine_climbs_through_a_label_wrapper_to_the_intro() -> None:
+    intro = "The intro paragraph that sits before the main block of text and sets out what the story is about."
+    article = (
+        f'<div class="story-body"><p>{intro}</p>'
+        f'<div id="read-more"><div>Read more</div><div id="read-more-content">'
+        f"<p>{PARA.format(1)}</p><p>{PARA.format(2)}</p><p>{PARA.format(3)}</p></div></div></div>"
+    )
+    body = lxml.html.fragment_fromstring("".join(f"<p>{PARA.format(i)}</p>" for i in (1, 2, 3)), create_parent="div")
+    refined = " ".join(refine_body(page(article), body).text_content().split())
+    assert "intro paragraph" in refined and refined.count("real paragraph") == 3
+    assert "Read more" not in refined

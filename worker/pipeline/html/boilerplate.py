@@ -22,7 +22,7 @@ FURNITURE_PREFIX = re.compile(
     r"taboola|breadcrumb|pagination|masthead|toolbar|signup|byline|dateline|timestamp|cookie|popup|modal|"
     r"sidebar|footer)"
 )
-FURNITURE_WORDS = frozenset("ad ads tag tags menu nav meta print more author authors".split())
+FURNITURE_WORDS = frozenset("ad ads tag tags menu nav meta print author authors".split())
 _TOKENS = re.compile(r"[^a-z0-9]+")
 #: a whole element saying only this is a label of page furniture, not article text
 FURNITURE_LINE = re.compile(

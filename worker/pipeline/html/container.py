@@ -32,6 +32,7 @@ SHARE_OF_TEXT = 0.9  # the container holds this share of the matched paragraphs'
 MATCHED = 0.5  # ... and those paragraphs are at least this share of readability's text
 CLIMB = 2.0  # go up to a parent with real paragraphs while it has at most this factor of text
 MAX_CLIMB = 3
+WRAPPER = 1.05  # a parent with at most this factor of text adds nothing but a label
 LEAD_CHARS = 80
 KEEP = 0.97  # the expansion keeps this share of readability's words (furniture aside) ...
 KEEP_RAW = 0.75  # ... and this share counting furniture, so a misread class cannot drop the article
@@ -66,15 +67,31 @@ def _climb(element: HtmlElement) -> HtmlElement:
     left out), while the parent has at most CLIMB times the text. Blocks after the article are
     more often related stories than article text, so they do not count."""
     for _ in range(MAX_CLIMB):
-        parent = element.getparent()
-        if parent is None or parent.tag in ("body", "html"):
+        target = _lead_parent(element)
+        if target is None:
+            target = _lead_parent(element, through_wrapper=True)
+        if target is None:
             break
-        if len(text_of(parent)) > CLIMB * len(text_of(element)):
-            break
-        if not any(_has_paragraph(child) for child in element.itersiblings(preceding=True)):
-            break
-        element = parent
+        element = target
     return element
+
+
+def _lead_parent(element: HtmlElement, *, through_wrapper: bool = False) -> HtmlElement | None:
+    """The parent (or, through a parent that adds next to no text, the grandparent) whose children
+    before ours hold real paragraphs."""
+    size = len(text_of(element))
+    child = element
+    if through_wrapper:
+        wrapper = element.getparent()
+        if wrapper is None or len(text_of(wrapper)) > WRAPPER * size:
+            return None
+        child = wrapper
+    parent = child.getparent()
+    if parent is None or parent.tag in ("body", "html") or len(text_of(parent)) > CLIMB * size:
+        return None
+    if not any(_has_paragraph(sibling) for sibling in child.itersiblings(preceding=True)):
+        return None
+    return parent
 
 
 def _has_paragraph(element: HtmlElement) -> bool:
