@@ -50,7 +50,8 @@ eval: $(STAMP)
 	$(BIN)/article-worker eval
 
 eval-gate: $(STAMP)
-	$(BIN)/article-worker eval --floors eval/floors.json
+	$(BIN)/article-worker eval --floors eval/floors.json --floored-only
+
 # Benchmarks (a script, not a test): bench/results/results.md; BENCH_QUICK=1 for a short run.
 # The [bench] extra (chart, profiler) is optional: without it there is no PNG.
 bench: $(STAMP)

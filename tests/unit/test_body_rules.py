@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from worker.pipeline.html.boilerplate import drop_title_heading, strip_boilerplate
+from worker.pipeline.html.boilerplate import drop_byline_lines, drop_title_heading, strip_boilerplate
 from worker.pipeline.html.container import article_container, refine_body
 
 PARA = "This is a real paragraph of the article with enough words to count as evidence of place {}."
@@ -45,6 +45,19 @@ def text(html: str, *, by_class: bool) -> str:
             '<p>Text.</p><div><h3>Most Popular</h3><a href="/a">Story one here</a> <a href="/b">Story two</a></div>',
             False,
             "Text.",
+        ),
+        # a figure whose player we dropped loses its caption; one with an image (even lazy) keeps it
+        (
+            '<p>Text.</p><figure><div class="player"></div><figcaption>Media caption</figcaption></figure>',
+            False,
+            "Text.",
+        ),
+        ('<figure><img src="a.jpg"><figcaption>Kept</figcaption></figure>', False, "Kept"),
+        ('<figure><noscript><img src="a.jpg"></noscript><figcaption>Kept</figcaption></figure>', False, "Kept"),
+        (
+            '<figure itemtype="http://schema.org/ImageObject"><div></div><figcaption>Kept</figcaption></figure>',
+            False,
+            "Kept",
         ),
         (
             "<p>Text.</p><div><h3>More about the storm</h3><p>A paragraph of text, not links.</p></div>",
@@ -115,3 +128,43 @@ def test_refine_takes_in_a_lead_before_the_article_block() -> None:
     body = lxml.html.fragment_fromstring("".join(f"<p>{PARA.format(i)}</p>" for i in (1, 2, 3)), create_parent="div")
     refined = " ".join(refine_body(page(article), body).text_content().split())
     assert "intro paragraph" in refined and refined.count("real paragraph") == 3
+
+
+LONG = "A long paragraph of the article that is well over the length of any byline line. " * 4
+
+
+@pytest.mark.parametrize(
+    "html, names, kept",
+    [
+        (f"<p>By Jane Doe</p><p>{LONG}</p>", ["Jane Doe"], LONG.strip()),
+        (
+            f"<div>Le Monde | 04.05.2015 | Par Martin Untersinger</div><p>{LONG}</p>",
+            ["Martin Untersinger"],
+            LONG.strip(),
+        ),
+        (f"<p>Jane Doe</p><p>{LONG}</p>", ["Jane Doe"], LONG.strip()),  # the name alone, heading the text
+        # a sentence that mentions the author is article text
+        (
+            f"<p>{LONG}</p><p>Critics said Jane Doe was wrong.</p>",
+            ["Jane Doe"],
+            f"{LONG.strip()} Critics said Jane Doe was wrong.",
+        ),
+        (f"<p>By Jane Doe</p><p>{LONG}</p>", [], f"By Jane Doe {LONG.strip()}"),  # no known author: nothing to match
+    ],
+)
+def test_drop_byline_lines(html: str, names: list[str], kept: str) -> None:
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    assert " ".join(t.strip() for t in drop_byline_lines(root, names).itertext() if t.strip()) == kept
+
+
+def test_refine_climbs_through_a_label_wrapper_to_the_intro() -> None:
+    intro = "The intro paragraph that sits before the main block of text and sets out what the story is about."
+    article = (
+        f'<div class="story-body"><p>{intro}</p>'
+        f'<div id="read-more"><div>Read more</div><div id="read-more-content">'
+        f"<p>{PARA.format(1)}</p><p>{PARA.format(2)}</p><p>{PARA.format(3)}</p></div></div></div>"
+    )
+    body = lxml.html.fragment_fromstring("".join(f"<p>{PARA.format(i)}</p>" for i in (1, 2, 3)), create_parent="div")
+    refined = " ".join(refine_body(page(article), body).text_content().split())
+    assert "intro paragraph" in refined and refined.count("real paragraph") == 3
+    assert "Read more" not in refined

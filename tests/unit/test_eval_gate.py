@@ -122,3 +122,7 @@ def test_eval_command_prints_json_and_fails_on_a_floor(tmp_path: Path) -> None:
     gated = runner.invoke(command, [str(tmp_path / "pages"), "--floors", str(floors)])
     assert gated.exit_code == 1
     assert "article-worker body_f1" in gated.output and "below its floor 1.010" in gated.output
+
+    only = runner.invoke(command, [str(tmp_path / "pages"), "--floors", str(floors), "--floored-only", "--json"])
+    assert only.exit_code == 1
+    assert [row["name"] for row in json.loads(only.output.split("below floor")[0])["rows"]] == ["article-worker"]

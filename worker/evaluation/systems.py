@@ -60,11 +60,15 @@ def as_metric_text(html: str) -> str:
 
 
 def readability_alone(page: DevPage) -> Prediction:
-    """readability-lxml as users call it: summary() through html-text; its title and meta author."""
+    """readability-lxml as users call it on decoded text: summary() through html-text; its title
+    and meta author."""
     from readability import Document
 
+    from ..pipeline.charset import decode_page
+
     logging.getLogger("readability.readability").setLevel(logging.WARNING)
-    document = Document(page.source)
+    text, _charset = decode_page(page.source, None)  # our decoder: readability's own sniffing is slower
+    document = Document(text)
     try:
         body = as_metric_text(document.summary())
     except Exception:  # readability raises bare Unparseable and lxml errors on odd pages

@@ -52,7 +52,8 @@ def read_html(root: HtmlElement, url: str) -> Article:
     keep("canonical_url", read_canonical(facts, root))
     keep("lead_image", read_lead_image(facts, root))
 
-    body = refine_body(root, find_body(root, url), fields.get("title"))
+    names = [author.name for author in fields.get("authors", [])]
+    body = refine_body(root, find_body(root, url), fields.get("title"), names)
     body_text = render_text(body)
     words = word_count(body_text)
     if words < MIN_WORDS:

@@ -22,7 +22,7 @@ FURNITURE_PREFIX = re.compile(
     r"taboola|breadcrumb|pagination|masthead|toolbar|signup|byline|dateline|timestamp|cookie|popup|modal|"
     r"sidebar|footer)"
 )
-FURNITURE_WORDS = frozenset("ad ads tag tags menu nav meta print more author authors".split())
+FURNITURE_WORDS = frozenset("ad ads tag tags menu nav meta print author authors".split())
 _TOKENS = re.compile(r"[^a-z0-9]+")
 #: a whole element saying only this is a label of page furniture, not article text
 FURNITURE_LINE = re.compile(
@@ -40,6 +40,7 @@ FURNITURE_HEADING = re.compile(
 CONTAINERS = ("div", "section", "ul", "ol", "aside", "table")
 TEXT_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 SMALL_WIDGET = 200
+MEDIA_TAGS = ("img", "picture", "video", "audio", "source", "table", "pre", "code", "blockquote")
 LINK_LIST_DENSITY = 0.5
 LINK_LIST_MAX_CHARS = 1000
 
@@ -74,6 +75,9 @@ def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
     """Drop widgets, hidden nodes and link lists under `root` (in place), and elements whose class
     or id names page furniture: all of them with `by_class`, else only small ones (a share bar, a
     byline line), which cannot be a wrapper around the article."""
+    for figure in list(root.iter("figure")):
+        if figure.getparent() is not None and not _has_media(figure):
+            figure.drop_tree()  # the caption of a player we drop describes nothing left
     for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str) or element.getparent() is None:
             continue
@@ -93,6 +97,15 @@ def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
         if FURNITURE_LINE.match(text_of(element)):
             element.drop_tree()
     return root
+
+
+def _has_media(figure: HtmlElement) -> bool:
+    """An image, video or table inside, a lazy image in <noscript>, or a declared media object."""
+    if next(figure.iter(*MEDIA_TAGS), None) is not None:
+        return True
+    if any("<img" in (n.text or "") or n.find(".//img") is not None for n in figure.iter("noscript")):
+        return True
+    return "object" in (figure.get("itemtype") or "").lower()
 
 
 def _small(element: HtmlElement, limit: int = 4) -> bool:
@@ -120,3 +133,39 @@ def drop_title_heading(root: HtmlElement, title: str | None) -> HtmlElement:
             heading.drop_tree()
         break
     return root
+
+
+BYLINE_MAX_CHARS = 250
+BYLINE_BLOCKS = 6  # only the first few blocks of the body: a byline heads the article
+_BYLINE_START = re.compile(r"^(?:by|par|von|por|di|door|av|af)\b|\d", re.I)
+_BYLINE_BLOCK_TAGS = ("p", "div", "span", "li", "address", "section", "header")
+
+
+def drop_byline_lines(root: HtmlElement, names: list[str]) -> HtmlElement:
+    """A short block near the top that names the author next to "By" or a date is the byline or
+    dateline; `authors` and `date_published` carry it already."""
+    wanted = [n.casefold() for n in names if n]
+    if not wanted:
+        return root
+    seen = 0
+    for element in list(root.iter(*_BYLINE_BLOCK_TAGS)):
+        if element is root or element.getparent() is None:
+            continue
+        text = text_of(element)
+        if not text:
+            continue
+        if _byline_text(text, wanted):
+            element.drop_tree()
+            continue
+        if element.tag == "p" or len(text) > BYLINE_MAX_CHARS:
+            seen += 1
+            if seen >= BYLINE_BLOCKS:
+                break
+    return root
+
+
+def _byline_text(text: str, names: list[str]) -> bool:
+    folded = text.casefold()
+    if len(text) > BYLINE_MAX_CHARS or not any(n in folded for n in names):
+        return False
+    return bool(_BYLINE_START.search(text)) or any(folded.startswith(n) for n in names)

@@ -15,7 +15,16 @@ from collections import Counter
 
 from lxml.html import HtmlElement
 
-from .boilerplate import DROP_TAGS, drop_title_heading, hidden, is_furniture, link_density, strip_boilerplate, text_of
+from .boilerplate import (
+    DROP_TAGS,
+    drop_byline_lines,
+    drop_title_heading,
+    hidden,
+    is_furniture,
+    link_density,
+    strip_boilerplate,
+    text_of,
+)
 
 BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "blockquote", "dd", "figcaption")
 MIN_KEY = 40  # shorter paragraphs ("Share", "Advertisement") are not evidence of place
@@ -23,6 +32,7 @@ SHARE_OF_TEXT = 0.9  # the container holds this share of the matched paragraphs'
 MATCHED = 0.5  # ... and those paragraphs are at least this share of readability's text
 CLIMB = 2.0  # go up to a parent with real paragraphs while it has at most this factor of text
 MAX_CLIMB = 3
+WRAPPER = 1.05  # a parent with at most this factor of text adds nothing but a label
 LEAD_CHARS = 80
 KEEP = 0.97  # the expansion keeps this share of readability's words (furniture aside) ...
 KEEP_RAW = 0.75  # ... and this share counting furniture, so a misread class cannot drop the article
@@ -57,15 +67,31 @@ def _climb(element: HtmlElement) -> HtmlElement:
     left out), while the parent has at most CLIMB times the text. Blocks after the article are
     more often related stories than article text, so they do not count."""
     for _ in range(MAX_CLIMB):
-        parent = element.getparent()
-        if parent is None or parent.tag in ("body", "html"):
+        target = _lead_parent(element)
+        if target is None:
+            target = _lead_parent(element, through_wrapper=True)
+        if target is None:
             break
-        if len(text_of(parent)) > CLIMB * len(text_of(element)):
-            break
-        if not any(_has_paragraph(child) for child in element.itersiblings(preceding=True)):
-            break
-        element = parent
+        element = target
     return element
+
+
+def _lead_parent(element: HtmlElement, *, through_wrapper: bool = False) -> HtmlElement | None:
+    """The parent (or, through a parent that adds next to no text, the grandparent) whose children
+    before ours hold real paragraphs."""
+    size = len(text_of(element))
+    child = element
+    if through_wrapper:
+        wrapper = element.getparent()
+        if wrapper is None or len(text_of(wrapper)) > WRAPPER * size:
+            return None
+        child = wrapper
+    parent = child.getparent()
+    if parent is None or parent.tag in ("body", "html") or len(text_of(parent)) > CLIMB * size:
+        return None
+    if not any(_has_paragraph(sibling) for sibling in child.itersiblings(preceding=True)):
+        return None
+    return parent
 
 
 def _has_paragraph(element: HtmlElement) -> bool:
@@ -76,7 +102,9 @@ def _has_paragraph(element: HtmlElement) -> bool:
     )
 
 
-def refine_body(root: HtmlElement, body: HtmlElement, title: str | None = None) -> HtmlElement:
+def refine_body(
+    root: HtmlElement, body: HtmlElement, title: str | None = None, authors: list[str] | None = None
+) -> HtmlElement:
     """readability's `body`, or the cleaned container it came from when that only adds text."""
     container = article_container(root, body)
     chosen = strip_boilerplate(body, by_class=False)
@@ -90,7 +118,7 @@ def refine_body(root: HtmlElement, body: HtmlElement, title: str | None = None) 
             and sum(after.values()) <= GROW * sum(raw.values())
         ):
             chosen = candidate
-    return drop_title_heading(chosen, title)
+    return drop_byline_lines(drop_title_heading(chosen, title), authors or [])
 
 
 def _detached_copy(element: HtmlElement) -> HtmlElement:
