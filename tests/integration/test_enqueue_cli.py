@@ -41,7 +41,10 @@ def queued_urls(client: redis.Redis, settings: Settings) -> list[str]:
     urls = []
     for raw in client.lrange(settings.key(settings.pages_queue), 0, -1):
         message = json.loads(raw)
-        args = json.loads(base64.b64decode(message["body"]))[0]
+        body = message["body"]
+        if message["properties"].get("body_encoding") == "base64":
+            body = base64.b64decode(body)
+        args = json.loads(body)[0]
         urls.append(json.loads(args[0])["url"])
     return sorted(urls)
 
