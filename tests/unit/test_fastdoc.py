@@ -13,7 +13,8 @@ from readability import Document
 from readability.readability import clean as readability_clean
 
 from worker.evaluation.dataset import load
-from worker.pipeline.html.fastdoc import TreeDocument, clean
+from worker.pipeline.html.fastdoc import TreeDocument
+from worker.pipeline.html.readability_private import clean
 from worker.pipeline.limits import Limits
 from worker.pipeline.parse import parse_html
 

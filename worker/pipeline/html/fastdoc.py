@@ -4,105 +4,22 @@ Profiling on the dev set showed readability spending most of its time outside it
 `clean()` (a backtracking regex, run for every text length), copying the tree a second time and
 rewriting every link of the page (lxml's Cleaner), and serialising each <div>'s children to look
 for block tags. Here those steps are done in linear time on the tree we already parsed, with the
-same results. Links are made absolute on the extracted article only, as readability would have
-made them on the whole page.
-
-The faster helpers live in a private copy of readability's module, so they never leak into other
-users of readability in the same process (`make bench` times the original next to ours).
+same results (readability_private.py holds the faster helpers). Links are made absolute on the
+extracted article only, as readability would have made them on the whole page.
 """
 
 from __future__ import annotations
 
 import copy
-import importlib.util
-import logging
-import re
-from types import ModuleType
 from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
 from lxml_html_clean import Cleaner
 
+from .readability_private import REGEXES, Document, Unparseable, forget_page
 
-def _private_readability() -> ModuleType:
-    spec = importlib.util.find_spec("readability.readability")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)  # not registered in sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
-_readability: Any = _private_readability()
-Unparseable: type[Exception] = _readability.Unparseable
-REGEXES: dict[str, re.Pattern[str]] = _readability.REGEXES  # the private copy's own dict
-
-# readability's clean() is three substitutions over the whole text; each only ever touches one run of
-# whitespace at a time, so one pass that visits only the runs they can change gives the same text.
-_RUN = re.compile(r"\s{2,}|[\t\n]")
-_TAB_OR_SPACES = re.compile(r"\t|[ \t]{2,}")
-
-
-def _clean_run(match: re.Match[str]) -> str:
-    run = match.group()
-    if len(run) >= 255:  # squeezed to 255 spaces, which then collapse to one
-        return " "
-    if "\n" in run:
-        return "\n"
-    return _TAB_OR_SPACES.sub(" ", run)
-
-
-def clean(text: str) -> str:
-    return _RUN.sub(_clean_run, text).strip()
-
-
-# readability measures the same texts again and again (each link once per candidate around it);
-# the length is a pure function of the text, so a cache keyed by the text is always right.
-_LENGTHS: dict[str, int] = {}
-
-
-def text_length(elem: HtmlElement) -> int:
-    text = elem.text_content() or ""
-    length = _LENGTHS.get(text)
-    if length is None:
-        if len(_LENGTHS) > 20_000:
-            _LENGTHS.clear()
-        length = _LENGTHS[text] = len(clean(text))
-    return length
-
-
-def _only_when_debugging(describe: Any) -> Any:
-    """readability formats element descriptions for log.debug eagerly, even when it is off."""
-
-    def lazy(*args: Any, **kwargs: Any) -> str:
-        return str(describe(*args, **kwargs)) if _readability.log.isEnabledFor(logging.DEBUG) else ""
-
-    return lazy
-
-
-class _RememberedSearch:
-    """readability tests the same class names and ids on element after element, only for truth."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.seen: dict[str, bool] = {}
-
-    def search(self, text: str) -> bool:
-        found = self.seen.get(text)
-        if found is None:
-            if len(self.seen) > 20_000:
-                self.seen.clear()
-            found = self.seen[text] = self.pattern.search(text) is not None
-        return found
-
-
-for _name in ("positiveRe", "negativeRe", "unlikelyCandidatesRe", "okMaybeItsACandidateRe", "editorialLeadRe"):
-    REGEXES[_name] = _RememberedSearch(REGEXES[_name])  # type: ignore[assignment]  # only .search() is used
-
-_readability.clean = clean
-_readability.text_length = text_length
-_readability.describe = _only_when_debugging(_readability.describe)
-_readability.text_content = _only_when_debugging(_readability.text_content)
+__all__ = ["TreeDocument", "Unparseable"]
 
 # readability's "divToPElementsRe" searched serialised markup for "<" + one of these (a prefix match).
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
@@ -131,7 +48,7 @@ def _has_block_descendant(elem: HtmlElement) -> bool:
     return any(_is_block(e) for e in elem.iterdescendants())
 
 
-class TreeDocument(_readability.Document):  # type: ignore[misc]
+class TreeDocument(Document):  # type: ignore[misc]
     """A Document over an already-parsed tree, which it never modifies (each pass gets a copy)."""
 
     def __init__(self, tree: HtmlElement, url: str) -> None:
@@ -140,7 +57,7 @@ class TreeDocument(_readability.Document):  # type: ignore[misc]
         self.base_href: str | None = None
 
     def _parse(self, input: Any) -> HtmlElement:  # readability's parameter name
-        _LENGTHS.clear()  # bounded by one page's texts
+        forget_page()
         doc: HtmlElement = copy.deepcopy(self._tree)
         for elem in doc.xpath("//*[@hidden]"):
             elem.drop_tree()
