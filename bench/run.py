@@ -1,6 +1,7 @@
 """`make bench`: every benchmark in one run, written to bench/results/results.md (and a chart).
 
-BENCH_QUICK=1 gives a short run (fewer repetitions, rounds and pages) for a smoke check.
+BENCH_QUICK=1 gives a short run (fewer repetitions, rounds and pages) for a smoke check; it writes
+results-quick.md (and .png) so that it never overwrites the full run's results.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import time
 
 from . import endtoend, inprocess, memory, msgsize
 from .common import QUICK, RESULTS, dev_pages, load_average, machine
+
+STEM = "results-quick" if QUICK else "results"
 
 
 def main() -> int:
@@ -34,9 +37,9 @@ def main() -> int:
     info["wall time"] = f"{time.time() - started:.0f} s" + (" (BENCH_QUICK)" if QUICK else "")
 
     text = render(info, ip, e2e, sizes, mem)
-    (RESULTS / "results.md").write_text(text)
+    (RESULTS / f"{STEM}.md").write_text(text)
     chart(ip, mem)
-    print(f"wrote {RESULTS / 'results.md'}")
+    print(f"wrote {RESULTS / (STEM + '.md')}")
     return 0
 
 
@@ -133,7 +136,7 @@ def chart(ip: inprocess.InProcess, mem: memory.Memory) -> None:
     right.set_title(f"Worker RSS, MAX_TASKS_PER_CHILD={mem.max_tasks_per_child}")
     right.legend()
     fig.tight_layout()
-    fig.savefig(RESULTS / "results.png", dpi=90)
+    fig.savefig(RESULTS / f"{STEM}.png", dpi=90)
     plt.close(fig)
 
 
