@@ -14,6 +14,7 @@ from datetime import datetime
 #: field name in the report -> key in expected-metadata.json
 FIELDS: dict[str, str] = {
     "title": "title",
+    "title_exact": "title",
     "byline": "byline",
     "excerpt": "excerpt",
     "site_name": "siteName",
@@ -90,6 +91,8 @@ def _same_title(expected: str | None, predicted: str | None) -> bool:
 
 
 def matches(field: str, expected: str | None, predicted: str | None) -> bool:
+    if field == "title_exact":  # strict: whitespace-normalised equality, site suffix and all
+        return squash(expected) == squash(predicted)
     if field == "title":
         return _same_title(expected, predicted)
     if field == "published":

@@ -30,6 +30,7 @@ def article_fields(article: Article) -> dict[str, str | None]:
     """Our Article in the report's field names (authors joined as 'A, B')."""
     return {
         "title": article.title,
+        "title_exact": article.title,
         "byline": ", ".join(a.name for a in article.authors) or None,
         "excerpt": article.description,
         "site_name": article.publisher,
@@ -75,7 +76,9 @@ def readability_alone(page: DevPage) -> Prediction:
         body = ""
     title = document.short_title() or None
     author = document.author()
-    return Prediction(body, {"title": title, "byline": None if author == "[no-author]" else author})
+    return Prediction(
+        body, {"title": title, "title_exact": title, "byline": None if author == "[no-author]" else author}
+    )
 
 
 def flattened_text(page: DevPage) -> Prediction:
