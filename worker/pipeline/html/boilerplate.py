@@ -64,11 +64,27 @@ def link_density(element: HtmlElement) -> float:
     return sum(len(text_of(a)) for a in element.iter("a")) / total
 
 
+#: phrasing elements: inside a sentence they are words of the article, whatever their class
+INLINE_TAGS = frozenset("a span em strong b i u abbr cite mark small sup sub q dfn kbd var time".split())
+_WORD = re.compile(r"\w")
+
+
 def is_furniture(element: HtmlElement) -> bool:
-    if element.tag in TEXT_TAGS:
+    if element.tag in TEXT_TAGS or in_prose(element):
         return False
     words = _TOKENS.split(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
     return any(w in FURNITURE_WORDS or FURNITURE_PREFIX.match(w) for w in words if w)
+
+
+def in_prose(element: HtmlElement) -> bool:
+    """An inline element with words of its parent's own text right before or after it: part of a
+    sentence (a glossed word, a popup note), not a widget sitting beside the text."""
+    parent = element.getparent()
+    if element.tag not in INLINE_TAGS or parent is None:
+        return False
+    previous = element.getprevious()
+    before = previous.tail if previous is not None else parent.text
+    return bool(_WORD.search(before or "")) or bool(_WORD.search(element.tail or ""))
 
 
 def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
