@@ -72,8 +72,26 @@ _WORD = re.compile(r"\w")
 def is_furniture(element: HtmlElement) -> bool:
     if element.tag in TEXT_TAGS or in_prose(element):
         return False
-    words = _TOKENS.split(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    ident = element.get("id") or ""
+    if heading_anchor(element):
+        ident = ""
+    words = _TOKENS.split(f"{element.get('class') or ''} {ident}".lower())
     return any(w in FURNITURE_WORDS or FURNITURE_PREFIX.match(w) for w in words if w)
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def heading_anchor(element: HtmlElement) -> bool:
+    """An id made from the element's own first heading ("sharing-with-a-team" on a section titled
+    "Sharing with a team"): a slug of article text, not the name of a widget."""
+    ident = [w for w in _TOKENS.split((element.get("id") or "").lower()) if w]
+    if len(ident) < 2:
+        return False
+    heading = next(element.iter(*HEADINGS), None)
+    if heading is None:
+        return False
+    return ident == [w for w in _TOKENS.split(heading.text_content().casefold()) if w]
 
 
 def in_prose(element: HtmlElement) -> bool:
