@@ -121,9 +121,7 @@ def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
     for element in list(root.iter(*CONTAINERS)):
         if element is root or element.getparent() is None:
             continue
-        if (link_density(element) > LINK_LIST_DENSITY and len(text_of(element)) < LINK_LIST_MAX_CHARS) or _story_list(
-            element
-        ):
+        if (_link_list(element) and not _note_list(element)) or _story_list(element):
             element.drop_tree()
     for element in list(root.iter()):
         if element is root or element.getparent() is None or not _small(element):
@@ -149,6 +147,30 @@ def _small(element: HtmlElement, limit: int = 4) -> bool:
 
 def _link_list(element: HtmlElement) -> bool:
     return link_density(element) > LINK_LIST_DENSITY and len(text_of(element)) < LINK_LIST_MAX_CHARS
+
+
+PROSE_ITEM_CHARS = 80
+
+
+def _note_list(element: HtmlElement) -> bool:
+    """A list with prose items is notes; a sub-list under an item's own unlinked words ("In
+    progress:") belongs to that item. (A menu's sub-list hangs under a link, and goes.)"""
+    parent = element.getparent()
+    if element.tag in ("ul", "ol") and parent is not None and parent.tag == "li":
+        own = [parent.text or ""] + [child.tail or "" for child in parent]
+        if _WORD.search(" ".join(own)):
+            return True
+    return has_prose_item(element)
+
+
+def has_prose_item(element: HtmlElement) -> bool:
+    """An item or paragraph with a sentence of its own outside its links: a list of notes that
+    cite links (a changelog, a bug list), not a list of links to other pages."""
+    for item in element.iter("li", "p", "dd"):
+        linked = sum(len(text_of(a)) for a in item.iter("a"))
+        if len(text_of(item)) - linked >= PROSE_ITEM_CHARS:
+            return True
+    return False
 
 
 def _story_list(element: HtmlElement) -> bool:
