@@ -185,10 +185,30 @@ def drop_title_heading(root: HtmlElement, title: str | None) -> HtmlElement:
         return root
     wanted = " ".join(title.split()).casefold()
     for heading in root.iter("h1", "h2"):
-        if text_of(heading).casefold() == wanted and heading.getparent() is not None:
+        text = text_of(heading).casefold()
+        if heading.getparent() is not None and (
+            text == wanted or (_leading(root, heading) and _title_part(text, wanted))
+        ):
             heading.drop_tree()
         break
     return root
+
+
+def _leading(root: HtmlElement, heading: HtmlElement) -> bool:
+    """No text of the body comes before `heading`: it opens the article."""
+    for element in root.iter():
+        if element is heading:
+            return True
+        if _WORD.search(element.text or "") or (element is not root and _WORD.search(element.tail or "")):
+            if heading in element.iterancestors() or element in heading.iterancestors():
+                continue
+            return False
+    return False
+
+
+def _title_part(text: str, title: str) -> bool:
+    """A piece of the headline (a kicker, half of a two-line title): two words or more, inside it."""
+    return len(_TOKENS.split(text.strip())) >= 2 and text.strip(" :|-") in title
 
 
 BYLINE_MAX_CHARS = 250
