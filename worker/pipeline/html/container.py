@@ -25,6 +25,7 @@ from .boilerplate import (
     strip_boilerplate,
     text_of,
 )
+from .credits import drop_credit_lines
 
 BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "blockquote", "dd", "figcaption")
 MIN_KEY = 40  # shorter paragraphs ("Share", "Advertisement") are not evidence of place
@@ -118,7 +119,7 @@ def refine_body(
             and sum(after.values()) <= GROW * sum(raw.values())
         ):
             chosen = candidate
-    return drop_byline_lines(drop_title_heading(chosen, title), authors or [])
+    return drop_credit_lines(drop_byline_lines(drop_title_heading(chosen, title), authors or []))
 
 
 def _detached_copy(element: HtmlElement) -> HtmlElement:
