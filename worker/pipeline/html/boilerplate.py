@@ -59,6 +59,16 @@ def hidden(element: HtmlElement) -> bool:
     )
 
 
+_OFFSET = re.compile(r"(?:^|;)\s*(top|left|right|bottom)\s*:\s*-?[\d.]+%", re.I)
+
+
+def chart_label(element: HtmlElement) -> bool:
+    """Text placed by percent offsets on a picture (the labels of a chart exported as HTML, e.g.
+    by ai2html): axis ticks and annotations, not sentences of the article."""
+    sides = {m.lower() for m in _OFFSET.findall(element.get("style") or "")}
+    return "top" in sides and bool(sides & {"left", "right"})
+
+
 def link_density(element: HtmlElement) -> float:
     total = len(text_of(element)) or 1
     return sum(len(text_of(a)) for a in element.iter("a")) / total
@@ -116,7 +126,7 @@ def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
         if element is root or not isinstance(element.tag, str) or element.getparent() is None:
             continue
         furniture = is_furniture(element) and (by_class or len(text_of(element)) < SMALL_WIDGET)
-        if element.tag in DROP_TAGS or hidden(element) or furniture:
+        if element.tag in DROP_TAGS or hidden(element) or furniture or chart_label(element):
             element.drop_tree()
     for element in list(root.iter(*CONTAINERS)):
         if element is root or element.getparent() is None:
