@@ -45,3 +45,20 @@ def test_link_lists(html: str, text: str) -> None:
     assert kept(html).startswith(text)
     if text == "Text.":
         assert kept(html) == "Text."
+
+
+@pytest.mark.parametrize(
+    "html, text",
+    [
+        # a linked value in a table cell is data: the app's name in a table of sizes
+        (
+            '<table><tr><th>App</th><th>Size</th></tr><tr><td><div><a href="/m">Google Maps</a></div></td>'
+            "<td>32.7 MB</td></tr></table>",
+            "App Size Google Maps 32.7 MB",
+        ),
+        # outside a table the same block is a link list
+        ('<p>Text.</p><div><a href="/m">Google Maps</a></div>', "Text."),
+    ],
+)
+def test_linked_table_cells_are_data(html: str, text: str) -> None:
+    assert kept(html) == text

@@ -156,6 +156,8 @@ def _small(element: HtmlElement, limit: int = 4) -> bool:
 
 
 def _link_list(element: HtmlElement) -> bool:
+    if element.getparent() is not None and element.getparent().tag in ("td", "th"):
+        return False  # a linked cell of a table is a value of the table
     return link_density(element) > LINK_LIST_DENSITY and len(text_of(element)) < LINK_LIST_MAX_CHARS
 
 
