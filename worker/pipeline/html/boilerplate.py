@@ -199,14 +199,14 @@ def drop_title_heading(root: HtmlElement, title: str | None) -> HtmlElement:
     for heading in root.iter("h1", "h2"):
         text = text_of(heading).casefold()
         if heading.getparent() is not None and (
-            text == wanted or (_leading(root, heading) and _title_part(text, wanted))
+            text == wanted or (leading(root, heading) and _title_part(text, wanted))
         ):
             heading.drop_tree()
         break
     return root
 
 
-def _leading(root: HtmlElement, heading: HtmlElement) -> bool:
+def leading(root: HtmlElement, heading: HtmlElement) -> bool:
     """No text of the body comes before `heading`: it opens the article."""
     for element in root.iter():
         if element is heading:
