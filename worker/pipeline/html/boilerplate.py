@@ -82,11 +82,13 @@ _WORD = re.compile(r"\w")
 def is_furniture(element: HtmlElement) -> bool:
     if element.tag in TEXT_TAGS or in_prose(element):
         return False
-    ident = element.get("id") or ""
-    if heading_anchor(element):
-        ident = ""
-    words = _TOKENS.split(f"{element.get('class') or ''} {ident}".lower())
-    return any(w in FURNITURE_WORDS or FURNITURE_PREFIX.match(w) for w in words if w)
+    if _furniture_words(element.get("class") or ""):
+        return True
+    return _furniture_words(element.get("id") or "") and not heading_anchor(element)
+
+
+def _furniture_words(names: str) -> bool:
+    return any(w in FURNITURE_WORDS or FURNITURE_PREFIX.match(w) for w in _TOKENS.split(names.lower()) if w)
 
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
