@@ -53,7 +53,7 @@ def read_html(root: HtmlElement, url: str) -> Article:
     keep("lead_image", read_lead_image(facts, root))
 
     names = [author.name for author in fields.get("authors", [])]
-    body = refine_body(root, find_body(root, url), fields.get("title"), names)
+    body = refine_body(root, find_body(root, url), fields.get("title"), names, fields.get("description"))
     body_text = render_text(body)
     words = word_count(body_text)
     if words < MIN_WORDS:

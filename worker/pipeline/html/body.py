@@ -13,15 +13,24 @@ from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
 from ...errors import NoArticle
+from .boilerplate import in_prose
 from .fastdoc import TreeDocument, Unparseable
 
 logging.getLogger("readability.readability").setLevel(logging.WARNING)
 
 
+class ArticleDocument(TreeDocument):
+    """readability, except that an inline element inside a sentence (a glossed word whose class
+    says "popup" or "tooltip") stays: it is words of the article, not a widget."""
+
+    def keep_unlikely(self, elem: HtmlElement) -> bool:
+        return in_prose(elem)
+
+
 def find_body(root: HtmlElement, url: str) -> HtmlElement:
     """The article's container element, detached from `root` (which is left untouched)."""
     try:
-        summary = TreeDocument(root, url).summary(html_partial=True)
+        summary = ArticleDocument(root, url).summary(html_partial=True)
     except Unparseable as exc:
         raise NoArticle(f"readability found no article: {exc}") from None
     try:

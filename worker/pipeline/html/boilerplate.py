@@ -59,16 +59,62 @@ def hidden(element: HtmlElement) -> bool:
     )
 
 
+_OFFSET = re.compile(r"(?:^|;)\s*(top|left|right|bottom)\s*:\s*-?[\d.]+%", re.I)
+
+
+def chart_label(element: HtmlElement) -> bool:
+    """Text placed by percent offsets on a picture (the labels of a chart exported as HTML, e.g.
+    by ai2html): axis ticks and annotations, not sentences of the article."""
+    sides = {m.lower() for m in _OFFSET.findall(element.get("style") or "")}
+    return "top" in sides and bool(sides & {"left", "right"})
+
+
 def link_density(element: HtmlElement) -> float:
     total = len(text_of(element)) or 1
     return sum(len(text_of(a)) for a in element.iter("a")) / total
 
 
+#: phrasing elements: inside a sentence they are words of the article, whatever their class
+INLINE_TAGS = frozenset("a span em strong b i u abbr cite mark small sup sub q dfn kbd var time".split())
+_WORD = re.compile(r"\w")
+
+
 def is_furniture(element: HtmlElement) -> bool:
-    if element.tag in TEXT_TAGS:
+    if element.tag in TEXT_TAGS or in_prose(element):
         return False
-    words = _TOKENS.split(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
-    return any(w in FURNITURE_WORDS or FURNITURE_PREFIX.match(w) for w in words if w)
+    if _furniture_words(element.get("class") or ""):
+        return True
+    return _furniture_words(element.get("id") or "") and not heading_anchor(element)
+
+
+def _furniture_words(names: str) -> bool:
+    return any(w in FURNITURE_WORDS or FURNITURE_PREFIX.match(w) for w in _TOKENS.split(names.lower()) if w)
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def heading_anchor(element: HtmlElement) -> bool:
+    """An id made from the element's own first heading ("sharing-with-a-team" on a section titled
+    "Sharing with a team"): a slug of article text, not the name of a widget."""
+    ident = [w for w in _TOKENS.split((element.get("id") or "").lower()) if w]
+    if len(ident) < 2:
+        return False
+    heading = next(element.iter(*HEADINGS), None)
+    if heading is None:
+        return False
+    return ident == [w for w in _TOKENS.split(heading.text_content().casefold()) if w]
+
+
+def in_prose(element: HtmlElement) -> bool:
+    """An inline element with words of its parent's own text right before or after it: part of a
+    sentence (a glossed word, a popup note), not a widget sitting beside the text."""
+    parent = element.getparent()
+    if element.tag not in INLINE_TAGS or parent is None:
+        return False
+    previous = element.getprevious()
+    before = previous.tail if previous is not None else parent.text
+    return bool(_WORD.search(before or "")) or bool(_WORD.search(element.tail or ""))
 
 
 def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
@@ -82,14 +128,12 @@ def strip_boilerplate(root: HtmlElement, *, by_class: bool) -> HtmlElement:
         if element is root or not isinstance(element.tag, str) or element.getparent() is None:
             continue
         furniture = is_furniture(element) and (by_class or len(text_of(element)) < SMALL_WIDGET)
-        if element.tag in DROP_TAGS or hidden(element) or furniture:
+        if element.tag in DROP_TAGS or hidden(element) or furniture or chart_label(element):
             element.drop_tree()
     for element in list(root.iter(*CONTAINERS)):
         if element is root or element.getparent() is None:
             continue
-        if (link_density(element) > LINK_LIST_DENSITY and len(text_of(element)) < LINK_LIST_MAX_CHARS) or _story_list(
-            element
-        ):
+        if (_link_list(element) and not _note_list(element)) or _story_list(element):
             element.drop_tree()
     for element in list(root.iter()):
         if element is root or element.getparent() is None or not _small(element):
@@ -114,7 +158,33 @@ def _small(element: HtmlElement, limit: int = 4) -> bool:
 
 
 def _link_list(element: HtmlElement) -> bool:
+    if element.getparent() is not None and element.getparent().tag in ("td", "th"):
+        return False  # a linked cell of a table is a value of the table
     return link_density(element) > LINK_LIST_DENSITY and len(text_of(element)) < LINK_LIST_MAX_CHARS
+
+
+PROSE_ITEM_CHARS = 80
+
+
+def _note_list(element: HtmlElement) -> bool:
+    """A list with prose items is notes; a sub-list under an item's own unlinked words ("In
+    progress:") belongs to that item. (A menu's sub-list hangs under a link, and goes.)"""
+    parent = element.getparent()
+    if element.tag in ("ul", "ol") and parent is not None and parent.tag == "li":
+        own = [parent.text or ""] + [child.tail or "" for child in parent]
+        if _WORD.search(" ".join(own)):
+            return True
+    return has_prose_item(element)
+
+
+def has_prose_item(element: HtmlElement) -> bool:
+    """An item or paragraph with a sentence of its own outside its links: a list of notes that
+    cite links (a changelog, a bug list), not a list of links to other pages."""
+    for item in element.iter("li", "p", "dd"):
+        linked = sum(len(text_of(a)) for a in item.iter("a"))
+        if len(text_of(item)) - linked >= PROSE_ITEM_CHARS:
+            return True
+    return False
 
 
 def _story_list(element: HtmlElement) -> bool:
@@ -129,10 +199,30 @@ def drop_title_heading(root: HtmlElement, title: str | None) -> HtmlElement:
         return root
     wanted = " ".join(title.split()).casefold()
     for heading in root.iter("h1", "h2"):
-        if text_of(heading).casefold() == wanted and heading.getparent() is not None:
+        text = text_of(heading).casefold()
+        if heading.getparent() is not None and (
+            text == wanted or (leading(root, heading) and _title_part(text, wanted))
+        ):
             heading.drop_tree()
         break
     return root
+
+
+def leading(root: HtmlElement, heading: HtmlElement) -> bool:
+    """No text of the body comes before `heading`: it opens the article."""
+    for element in root.iter():
+        if element is heading:
+            return True
+        if _WORD.search(element.text or "") or (element is not root and _WORD.search(element.tail or "")):
+            if heading in element.iterancestors() or element in heading.iterancestors():
+                continue
+            return False
+    return False
+
+
+def _title_part(text: str, title: str) -> bool:
+    """A piece of the headline (a kicker, half of a two-line title): two words or more, inside it."""
+    return len(_TOKENS.split(text.strip())) >= 2 and text.strip(" :|-") in title
 
 
 BYLINE_MAX_CHARS = 250

@@ -25,6 +25,8 @@ from .boilerplate import (
     strip_boilerplate,
     text_of,
 )
+from .credits import drop_credit_lines
+from .standfirst import drop_dek_heading
 
 BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "blockquote", "dd", "figcaption")
 MIN_KEY = 40  # shorter paragraphs ("Share", "Advertisement") are not evidence of place
@@ -103,7 +105,11 @@ def _has_paragraph(element: HtmlElement) -> bool:
 
 
 def refine_body(
-    root: HtmlElement, body: HtmlElement, title: str | None = None, authors: list[str] | None = None
+    root: HtmlElement,
+    body: HtmlElement,
+    title: str | None = None,
+    authors: list[str] | None = None,
+    description: str | None = None,
 ) -> HtmlElement:
     """readability's `body`, or the cleaned container it came from when that only adds text."""
     container = article_container(root, body)
@@ -118,7 +124,8 @@ def refine_body(
             and sum(after.values()) <= GROW * sum(raw.values())
         ):
             chosen = candidate
-    return drop_byline_lines(drop_title_heading(chosen, title), authors or [])
+    chosen = drop_dek_heading(drop_title_heading(chosen, title), description)
+    return drop_credit_lines(drop_byline_lines(chosen, authors or []))
 
 
 def _detached_copy(element: HtmlElement) -> HtmlElement:

@@ -96,6 +96,10 @@ class TreeDocument(Document):  # type: ignore[misc]
             elem.make_links_absolute(self.base_href, resolve_base_href=False, handle_failures="discard")
         elem.make_links_absolute(self.url, resolve_base_href=False, handle_failures="discard")
 
+    def keep_unlikely(self, elem: HtmlElement) -> bool:
+        """A hook for subclasses: keep this element although its class/id looks unlikely."""
+        return False
+
     def remove_unlikely_candidates(self) -> None:
         # Only elements with a class or id can match; the same elements, in the same order.
         for elem in self.html.xpath(".//*[@class or @id]"):
@@ -106,6 +110,7 @@ class TreeDocument(Document):  # type: ignore[misc]
                 REGEXES["unlikelyCandidatesRe"].search(s)
                 and (not REGEXES["okMaybeItsACandidateRe"].search(s))
                 and elem.tag not in ["html", "body"]
+                and not self.keep_unlikely(elem)
                 and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
                 and not elem.xpath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
             ):
