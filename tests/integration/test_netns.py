@@ -27,7 +27,7 @@ from tests.support.pages import article_html
 from tests.support.workers import ROOT
 
 PASSWORD = f"pw-{uuid.uuid4().hex}"  # Redis on a network wants one; the URL carries it
-PAGES = 16
+PAGES = 40  # enough that both workers are still mid-queue when the link is cut
 PARAGRAPHS = 800  # ~0.3 s of extraction each, so a worker is mid-page when its link is cut
 ENV = {
     "VISIBILITY_TIMEOUT": "8",
