@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import os
 import tempfile
 import time
@@ -20,7 +21,7 @@ from celery import Celery
 
 from tests.support.workers import WorkerProcess
 from worker.celery_app import create_app
-from worker.producer import enqueue_message
+from worker.producer import enqueue, enqueue_message
 from worker.settings import Settings
 
 from .common import bench_redis, delete_prefix, new_prefix, redis_url
@@ -98,9 +99,24 @@ class Bench:
     def dead_key(self) -> str:
         return self.settings.key(self.settings.dead_letter_stream)
 
-    def send(self, messages: list[str]) -> None:
+    def send(self, messages: list[str], *, claim_check: bool = True) -> None:
+        """As a producer does, through `enqueue` (large pages go by claim check, see CLAIM_CHECK_BYTES);
+        `claim_check=False` sends every page inline, as `enqueue` does with CLAIM_CHECK_BYTES=0."""
         for message in messages:
-            enqueue_message(message, app=self.app)
+            if claim_check:
+                enqueue(json.loads(message), app=self.app)
+            else:
+                enqueue_message(message, app=self.app)
+
+    def queued_bytes(self) -> int:
+        """Redis memory of what waits for a worker: the queue list and the claim-checked pages."""
+        keys = [self.queue_key(), *self.client.scan_iter(match=f"{self.prefix}claim:*", count=1000)]
+        return sum(int(self.client.memory_usage(key, samples=0) or 0) for key in keys)
+
+    def clear_queue(self) -> None:
+        self.client.delete(self.queue_key())
+        for key in self.client.scan_iter(match=f"{self.prefix}claim:*", count=1000):
+            self.client.delete(key)
 
     def done(self) -> int:
         return int(self.client.xlen(self.results_key())) + int(self.client.xlen(self.dead_key()))
@@ -158,13 +174,14 @@ def drain(
     extra: tuple[str, ...] = (),
     env: dict[str, str] | None = None,
     timeout: float = 900,
+    claim_check: bool = True,
 ) -> Drain:
     """Start the workers on an empty queue (start-up CPU excluded), then send and let them drain."""
     bench.reset_streams()
     with bench.workers(count, concurrency, extra, **(env or {})) as procs:
         time.sleep(1)  # pool processes forked and idle
         cpu, server = worker_cpu(procs), redis_cpu(bench.client)
-        bench.send(messages)
+        bench.send(messages, claim_check=claim_check)
         bench.wait(len(messages), timeout)
         cpu, server = worker_cpu(procs) - cpu, redis_cpu(bench.client) - server
     span = bench.span(len(messages))

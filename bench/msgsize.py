@@ -27,7 +27,7 @@ class Encoding:
     name: str
     page_bytes: float  # the page as the producer had it (UTF-8), mean
     message_bytes: float  # our JSON message, mean
-    redis_bytes: float  # MEMORY USAGE of the queue list per message (Celery envelope, kombu base64)
+    redis_bytes: float  # MEMORY USAGE of the queue list and claim-checked pages, per message
     event_bytes: float  # MEMORY USAGE of the results stream per event
     drain: Drain
 
@@ -42,10 +42,10 @@ def measure_sizes(pages: list[Page] | None = None) -> list[Encoding]:
         for name, build in (("plain content", plain), ("gzip content_b64", gzipped)):
             messages = [build(i, p) for i, p in enumerate(pages)]
             bench.reset_streams()
-            bench.client.delete(bench.queue_key())
+            bench.clear_queue()
             bench.send(messages)
-            queued = int(bench.client.memory_usage(bench.queue_key(), samples=0) or 0)
-            bench.client.delete(bench.queue_key())
+            queued = bench.queued_bytes()
+            bench.clear_queue()
             result = drain(bench, messages)
             stream = int(bench.client.memory_usage(bench.results_key(), samples=0) or 0)
             n = len(messages)

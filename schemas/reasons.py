@@ -22,4 +22,5 @@ class Reason(StrEnum):
     PUBLISH_FAILED = "publish_failed"
     REFUSED_CONTENT_TYPE = "refused_content_type"
     UNKNOWN_TASK = "unknown_task"
+    CLAIM_MISSING = "claim_missing"
     INTERNAL_ERROR = "internal_error"

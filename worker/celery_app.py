@@ -69,10 +69,17 @@ def create_app(settings: Settings | None = None) -> Celery:
         worker_send_task_events=False,
         task_send_sent_event=False,
     )
+    app.article_worker_settings = s  # for the producer API: claim checks go to this app's Redis and prefix
     from .heartbeat import Heartbeat
 
     app.steps["consumer"].add(Heartbeat)
     return app
+
+
+def settings_of(app: Celery) -> Settings:
+    """The settings `app` was created with (the process's own for an app made elsewhere)."""
+    found = getattr(app, "article_worker_settings", None)
+    return found if isinstance(found, Settings) else get_settings()
 
 
 app = create_app()

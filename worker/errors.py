@@ -50,6 +50,12 @@ class UnknownTask(MessageError):
     reason = Reason.UNKNOWN_TASK
 
 
+class ClaimMissing(MessageError):
+    """A claim-check message whose page is no longer in Redis (expired, or deleted by hand)."""
+
+    reason = Reason.CLAIM_MISSING
+
+
 class PageError(ArticleWorkerError):
     """The page cannot be read as an article; permanent for these bytes."""
 

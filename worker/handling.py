@@ -16,9 +16,9 @@ from billiard.exceptions import SoftTimeLimitExceeded
 
 from schemas import ArticleEvent, Extractor, RawPage
 
-from . import __version__, test_hooks
+from . import __version__, claims, test_hooks
 from .dead_letters import dead_letter
-from .errors import ArticleWorkerError, ExtractionTimeout, InternalError, TooManyAttempts
+from .errors import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed, TooManyAttempts
 from .ids import event_id_for, job_id_for
 from .messages import decode_message
 from .outcomes import report
@@ -55,6 +55,7 @@ class _Run:
     settings: Settings
     attempts: int = 0
     raw: RawPage | None = None
+    claim: str | None = None  # the claim-checked page's key, deleted when the outcome is published
     started: float = field(default_factory=time.perf_counter)
 
     def run(self) -> Outcome:
@@ -64,6 +65,7 @@ class _Run:
             return Outcome.DUPLICATE
         self.attempts = attempts
         try:
+            self.message, self.claim = claims.resolve(self.message, self.streams.client, self.settings)
             if self.attempts > self.settings.max_attempts:
                 raise TooManyAttempts(
                     f"started {self.attempts} times without finishing (crashes or transient failures)"
@@ -73,6 +75,8 @@ class _Run:
             article = extract(
                 self.raw, Limits(self.settings.max_page_bytes, self.settings.max_dom_nodes, self.settings.max_dom_depth)
             )
+        except PublishFailed:
+            raise  # Redis failed us while reading the page: the task retries
         except ArticleWorkerError as exc:
             return self.dead(exc)
         except SoftTimeLimitExceeded:
@@ -97,7 +101,7 @@ class _Run:
             article=article,
             attributes=raw.attributes,
         )
-        published = self.streams.publish_event(event, self.delivery.task_id)
+        published = self.streams.publish_event(event, self.delivery.task_id, self.claim)
         outcome = Outcome.PUBLISHED if published.appended else Outcome.DUPLICATE
         test_hooks.hold(raw, self.attempts, self.delivery.worker, self.streams, "published")
         self.log(outcome, job_id, None, duration_ms, article)
@@ -116,7 +120,7 @@ class _Run:
             raw=self.raw,
             job_id=job_id,
         )
-        published = self.streams.publish_dead_letter(letter, self.delivery.task_id)
+        published = self.streams.publish_dead_letter(letter, self.delivery.task_id, self.claim)
         outcome = Outcome.DEAD_LETTERED if published.appended else Outcome.DUPLICATE
         self.log(outcome, job_id, error, self.elapsed_ms())
         return outcome

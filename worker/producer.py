@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from schemas import RawPage
 
-from .celery_app import TASK_NAME
+from . import claims
+from .celery_app import TASK_NAME, settings_of
 from .ids import job_id_for
+from .redis_client import shared_client
 
 if TYPE_CHECKING:
     from celery import Celery
@@ -30,15 +32,19 @@ def to_raw_page(page: RawPage | Mapping[str, Any]) -> RawPage:
 
 
 def enqueue(page: RawPage | Mapping[str, Any], *, app: Celery | None = None, queue: str | None = None) -> str:
-    """Validate `page`, send it to the pages queue, return its job id."""
+    """Validate `page`, send it to the pages queue (a large one by claim check), return its job id."""
     raw = to_raw_page(page)
-    enqueue_message(raw.model_dump_json(exclude_none=True), app=app, queue=queue)
+    celery = _app(app)
+    settings = settings_of(celery)
+    text = raw.model_dump_json(exclude_none=True)
+    message = claims.store(shared_client(settings.redis_url), settings, text) if claims.wanted(text, settings) else text
+    enqueue_message(message, app=celery, queue=queue)
     assert raw.job_id is not None
     return raw.job_id
 
 
-def enqueue_message(message: str, *, app: Celery | None = None, queue: str | None = None) -> str:
-    """Send message text as it is (dead-letter replay, tests); returns the task id."""
+def enqueue_message(message: str | dict[str, str], *, app: Celery | None = None, queue: str | None = None) -> str:
+    """Send a message as it is (dead-letter replay, tests, claim checks); returns the task id."""
     celery = _app(app)
     task_id = str(uuid.uuid4())
     celery.send_task(

@@ -86,7 +86,9 @@ class Channel(kredis.Channel):  # type: ignore[misc]
             try:
                 self.connection._deliver(loads(bytes_to_str(item)), queue)  # kombu writes its unacked hash here
             finally:
-                self.client.execute_command("LREM", self._processing_key(queue), 1, item)
+                # Only this consumer pushes to its list, always on the left, so the leftmost entry is `item`
+                # (or the list is empty: a sweep took it back). LPOP spares sending the page back for LREM.
+                self.client.execute_command("LPOP", self._processing_key(queue))
             return True
         finally:
             self._in_poll = None

@@ -15,7 +15,7 @@ redis.call('EXPIRE', KEYS[1], ARGV[1])
 return n
 """
 
-# KEYS: attempts, done, published, stream. ARGV: dedup_ttl, done_ttl, maxlen, fields...
+# KEYS: attempts, done, published, stream[, claim-checked page]. ARGV: dedup_ttl, done_ttl, maxlen, fields...
 # -> {status, entry id}; status 1 appended, 0 this message already finished, 2 same event already
 # published by another message (the same page enqueued twice).
 PUBLISH_EVENT = """
@@ -31,15 +31,17 @@ else
 end
 redis.call('SET', KEYS[2], id, 'EX', ARGV[2])
 redis.call('DEL', KEYS[1])
+if KEYS[5] then redis.call('DEL', KEYS[5]) end
 return {status, id}
 """
 
-# KEYS: attempts, done, stream. ARGV: done_ttl, maxlen, fields... -> {status, entry id} as above.
+# KEYS: attempts, done, stream[, claim-checked page]. ARGV: done_ttl, maxlen, fields... -> {status, entry id} as above.
 PUBLISH_DEAD_LETTER = """
 local done = redis.call('GET', KEYS[2])
 if done then return {0, done} end
 local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[2], '*', unpack(ARGV, 3))
 redis.call('SET', KEYS[2], id, 'EX', ARGV[1])
 redis.call('DEL', KEYS[1])
+if KEYS[4] then redis.call('DEL', KEYS[4]) end
 return {1, id}
 """

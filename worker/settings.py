@@ -42,6 +42,16 @@ class Settings(BaseSettings):
     retry_backoff_max: float = Field(60.0, gt=0)
     dedup_ttl: int = Field(86_400, ge=0, description="Seconds an event id is remembered to skip re-publishing.")
 
+    claim_check_bytes: int = Field(
+        16_384,
+        ge=0,
+        description="Pages whose JSON is at least this many characters wait in their own key; the queue "
+        "carries the key (0: never).",
+    )
+    claim_check_ttl: int = Field(
+        7 * 86_400, ge=60, description="Seconds a claim-checked page may wait in the queue before it expires."
+    )
+
     max_message_bytes: int = Field(14 * MB, ge=1024, description="Largest message accepted (base64 inflates 4/3).")
     max_page_bytes: int = Field(10 * MB, ge=1024, description="Largest page after base64/gzip decoding.")
     max_dom_nodes: int = Field(300_000, ge=100)

@@ -51,19 +51,24 @@ class Streams:
         count = self._run(self._start, "count attempts", self._keys(task_id), [self.bookkeeping_ttl])
         return None if int(count) < 0 else int(count)
 
-    def publish_event(self, event: ArticleEvent, task_id: str | None) -> Published:
+    def publish_event(self, event: ArticleEvent, task_id: str | None, claim: str | None = None) -> Published:
+        """`claim`: the claim-checked page's key, deleted in the same script."""
         s = self.settings
         fields = ["event_id", event.event_id, "job_id", event.job_id, "event", event.model_dump_json()]
         keys = [*self._keys(task_id), s.key(f"published:{event.event_id}"), s.key(s.results_stream)]
+        keys += [claim] if claim else []
         reply = self._run(
             self._event, "publish event", keys, [s.dedup_ttl, self.bookkeeping_ttl, s.results_maxlen, *fields]
         )
         return _published(reply)
 
-    def publish_dead_letter(self, letter: DeadLetter, task_id: str | None = None) -> Published:
+    def publish_dead_letter(
+        self, letter: DeadLetter, task_id: str | None = None, claim: str | None = None
+    ) -> Published:
         s = self.settings
         fields = ["reason", letter.reason.value, "job_id", letter.job_id or "", "dead_letter", letter.model_dump_json()]
         keys = [*self._keys(task_id or letter.task_id), s.key(s.dead_letter_stream)]
+        keys += [claim] if claim else []
         reply = self._run(
             self._dead, "publish dead letter", keys, [self.bookkeeping_ttl, s.dead_letter_maxlen, *fields]
         )

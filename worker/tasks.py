@@ -15,6 +15,7 @@ from billiard.exceptions import SoftTimeLimitExceeded
 from celery import Task
 from celery.exceptions import Reject, Retry, TimeLimitExceeded
 
+from . import claims
 from .celery_app import TASK_NAME, app
 from .dead_letters import dead_letter
 from .errors import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed
@@ -46,11 +47,11 @@ class PageTask(Task):  # type: ignore[misc]
             return
         s = get_settings()
         error = ExtractionTimeout(f"extraction exceeded HARD_TIME_LIMIT={s.hard_time_limit}s; pool process killed")
-        message = args[0] if args else None
+        message, claim = claims.resolve_quietly(args[0] if args else None, streams().client, s)
         worker = getattr(self.request, "hostname", None)
         letter = dead_letter(error, message, s, stage="task", attempts=0, worker=worker, task_id=task_id)
         try:
-            streams().publish_dead_letter(letter, task_id)
+            streams().publish_dead_letter(letter, task_id, claim)
         except ArticleWorkerError:
             log.error("could not dead-letter timed-out task %s; it is requeued", task_id)
         else:
@@ -80,11 +81,11 @@ def process_page(self: PageTask, message: Any) -> str:
 
 
 def _last_resort(message: Any, delivery: Delivery, error: ArticleWorkerError) -> str:
-    letter = dead_letter(
-        error, message, get_settings(), stage="task", attempts=0, worker=delivery.worker, task_id=delivery.task_id
-    )
+    s = get_settings()
+    message, claim = claims.resolve_quietly(message, streams().client, s)
+    letter = dead_letter(error, message, s, stage="task", attempts=0, worker=delivery.worker, task_id=delivery.task_id)
     try:
-        streams().publish_dead_letter(letter, delivery.task_id)
+        streams().publish_dead_letter(letter, delivery.task_id, claim)
     except ArticleWorkerError:
         raise Reject(f"could not dead-letter: {error.reason.value}", requeue=True) from None
     report(DEAD_LETTER, delivery.task_id, job_id=letter.job_id, url=letter.url, reason=letter.reason.value)

@@ -84,3 +84,21 @@ def test_same_page_twice_is_published_once(
     got = events(redis_client, settings.key(settings.results_stream), 2)
     assert [e.job_id for e in got] == ["job-7", "job-7b"]
     assert redis_client.xlen(settings.key(settings.results_stream)) == 2
+
+
+def test_a_large_page_goes_by_claim_check_and_its_key_is_gone_after_the_event(
+    start_worker: StartWorker, producer_app: Celery, redis_client: redis.Redis, settings: Settings
+) -> None:
+    title, html = article_html(7)
+    filler = "".join(
+        f"<p>Paragraph {i} of the long report, with enough words to read as prose.</p>" for i in range(400)
+    )
+    big = html.replace("</article>", filler + "</article>")
+    assert len(big) > settings.claim_check_bytes
+    job_id = enqueue({"url": "https://news.example.com/long", "content": big}, app=producer_app)
+    assert list(redis_client.scan_iter(match=settings.key("claim:*"))), "the page waits in its own key"
+    start_worker()
+    [event] = events(redis_client, settings.key(settings.results_stream), 1)
+    assert event.job_id == job_id and event.article.title == title
+    assert "Paragraph 399 of the long report" in (event.article.body_text or "")
+    assert not list(redis_client.scan_iter(match=settings.key("claim:*"))), "deleted with the event"

@@ -1,0 +1,132 @@
+"""Claim checks on the real Redis: large pages wait in their own key, the queue carries the key's id."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import redis
+from celery import Celery
+
+from schemas import DeadLetter, Reason
+from tests.support.pages import article_html
+from tests.support.queue import queued_args
+from worker import claims
+from worker.celery_app import create_app
+from worker.errors import ClaimMissing, InvalidMessage
+from worker.handling import Delivery, Outcome, process
+from worker.producer import enqueue
+from worker.settings import Settings
+from worker.streams import Streams
+
+CLAIM = "0123456789abcdef0123456789abcdef"
+
+
+@pytest.fixture
+def streams(redis_client: redis.Redis, settings: Settings) -> Streams:
+    return Streams(redis_client, settings)
+
+
+@pytest.fixture
+def app(settings: Settings) -> Iterator[Celery]:
+    celery = create_app(settings)
+    yield celery
+    celery.close()
+
+
+def page_text(n: int = 1, **extra: object) -> str:
+    return json.dumps({"url": f"https://news.example.com/{n}", "content": article_html(n)[1], **extra})
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ('{"url": "https://x.org/"}', None),  # JSON text: an inline page
+        ({"url": "https://x.org/", "content": "<p>x</p>"}, None),  # an inline page as an object
+        ({"claim_check": CLAIM}, CLAIM),
+    ],
+)
+def test_claim_of_tells_claim_checks_from_pages(message: Any, expected: str | None) -> None:
+    assert claims.claim_of(message) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        {"claim_check": "../../results"},  # only our own id shape: no arbitrary key reads
+        {"claim_check": CLAIM.upper()},
+        {"claim_check": CLAIM[:-1]},
+        {"claim_check": 12},
+        {"claim_check": CLAIM, "url": "https://x.org/"},
+    ],
+)
+def test_a_malformed_claim_check_is_an_invalid_message(message: dict[str, Any]) -> None:
+    with pytest.raises(InvalidMessage):
+        claims.claim_of(message)
+
+
+@pytest.mark.parametrize(
+    ("threshold", "length", "wanted"),
+    [(0, 10**6, False), (100, 99, False), (100, 100, True), (100, 5000, True)],
+)
+def test_pages_at_or_over_the_threshold_go_by_claim_check(threshold: int, length: int, wanted: bool) -> None:
+    assert claims.wanted("x" * length, Settings(claim_check_bytes=threshold)) is wanted
+
+
+def test_enqueue_sends_a_large_page_by_claim_check_and_a_small_one_inline(
+    app: Celery, redis_client: redis.Redis, settings: Settings
+) -> None:
+    big = {"url": "https://news.example.com/big", "content": "<p>" + "word " * settings.claim_check_bytes + "</p>"}
+    small = {"url": "https://news.example.com/small", "content": "<p>tiny</p>"}
+    enqueue(big, app=app)
+    enqueue(small, app=app)
+    queued = [args[0] for args in queued_args(redis_client, settings.key(settings.pages_queue))]
+    [claim_message] = [m for m in queued if isinstance(m, dict)]
+    [inline] = [m for m in queued if isinstance(m, str)]
+    claim = claims.claim_of(claim_message)
+    assert claim is not None
+    stored = redis_client.get(claims.key(settings, claim))
+    assert stored is not None and json.loads(stored)["url"] == big["url"]
+    assert 0 < redis_client.ttl(claims.key(settings, claim)) <= settings.claim_check_ttl
+    assert json.loads(inline)["url"] == small["url"]
+
+
+def test_a_claim_checked_page_is_published_and_its_key_deleted_in_the_same_script(
+    streams: Streams, redis_client: redis.Redis, settings: Settings
+) -> None:
+    message = claims.store(redis_client, settings, page_text(1))
+    key = claims.key(settings, message["claim_check"])
+    assert process(message, Delivery(task_id="t-claim"), streams, settings) is Outcome.PUBLISHED
+    assert not redis_client.exists(key)
+    [(_, entry)] = redis_client.xrange(settings.key(settings.results_stream))
+    assert json.loads(entry[b"event"])["url"] == "https://news.example.com/1"
+    # Redelivered after the event was written: the done marker answers, the page is not needed.
+    assert process(message, Delivery(task_id="t-claim"), streams, settings) is Outcome.DUPLICATE
+
+
+def test_a_claim_checked_bad_page_is_dead_lettered_with_the_page_not_the_claim(
+    streams: Streams, redis_client: redis.Redis, settings: Settings
+) -> None:
+    text = json.dumps({"url": "ftp://example.org/x", "content": "<p>x</p>" * 3000})
+    message = claims.store(redis_client, settings, text)
+    assert process(message, Delivery(task_id="t-bad"), streams, settings) is Outcome.DEAD_LETTERED
+    [(_, entry)] = redis_client.xrange(settings.key(settings.dead_letter_stream))
+    letter = DeadLetter.model_validate_json(entry[b"dead_letter"])
+    assert letter.reason is Reason.INVALID_MESSAGE
+    assert letter.original == text, "the dead letter keeps the page, so a replay needs nothing else"
+    assert not redis_client.exists(claims.key(settings, message["claim_check"]))
+
+
+def test_a_claim_whose_page_is_gone_is_dead_lettered_as_claim_missing(
+    streams: Streams, redis_client: redis.Redis, settings: Settings
+) -> None:
+    message = {"claim_check": CLAIM}
+    with pytest.raises(ClaimMissing):
+        claims.resolve(message, redis_client, settings)
+    assert process(message, Delivery(task_id="t-gone"), streams, settings) is Outcome.DEAD_LETTERED
+    [(_, entry)] = redis_client.xrange(settings.key(settings.dead_letter_stream))
+    letter = DeadLetter.model_validate_json(entry[b"dead_letter"])
+    assert letter.reason is Reason.CLAIM_MISSING and not letter.retryable
+    assert json.loads(letter.original or "") == message

@@ -1,0 +1,76 @@
+"""Claim check: a large page waits in its own Redis key, and the queue carries only that key's id.
+
+Why: Celery moves every task message through the worker's main process, which JSON-decodes it,
+writes it again to kombu's unacked hash and pipes it (twice: arguments and body) to the pool
+process. For a 200 KiB page that is about 4 ms of main-process CPU and a pause of the pool process
+while the page crawls through the pipe; with a claim check the message is ~50 bytes and the pool
+process reads the page with one GET. The key is deleted by the same Lua script that publishes the
+page's event or dead letter (`worker.scripts`), so a redelivery after that finds the `done` marker
+and never needs the page; `CLAIM_CHECK_TTL` bounds what a purged queue leaves behind.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+import redis
+from redis.exceptions import RedisError
+
+from .errors import ClaimMissing, InvalidMessage, PublishFailed
+from .settings import Settings
+
+FIELD = "claim_check"
+_ID = re.compile(r"[0-9a-f]{32}")
+
+
+def wanted(text: str, settings: Settings) -> bool:
+    return 0 < settings.claim_check_bytes <= len(text)
+
+
+def key(settings: Settings, claim: str) -> str:
+    return settings.key(f"claim:{claim}")
+
+
+def claim_of(message: Any) -> str | None:
+    """The claim id when `message` is a claim check; only our own id shape, so a crafted message
+    cannot make the worker read an arbitrary key."""
+    if not (isinstance(message, dict) and FIELD in message):
+        return None
+    claim = message[FIELD]
+    if len(message) != 1 or not isinstance(claim, str) or not _ID.fullmatch(claim):
+        raise InvalidMessage(f'malformed claim check: expected {{"{FIELD}": "<32 hex digits>"}}')
+    return claim
+
+
+def store(client: redis.Redis, settings: Settings, text: str) -> dict[str, str]:
+    """Put the page text in its key; returns the message to enqueue instead of the page."""
+    claim = uuid.uuid4().hex
+    client.set(key(settings, claim), text, ex=settings.claim_check_ttl)
+    return {FIELD: claim}
+
+
+def resolve(message: Any, client: redis.Redis, settings: Settings) -> tuple[Any, str | None]:
+    """(the page message, its claim key) for a claim check, else (message, None).
+
+    Raises PublishFailed when Redis fails (retryable), ClaimMissing when the page is gone."""
+    claim = claim_of(message)
+    if claim is None:
+        return message, None
+    name = key(settings, claim)
+    try:
+        page = client.get(name)
+    except RedisError as exc:
+        raise PublishFailed(f"could not read claim-checked page: {type(exc).__name__}") from None
+    if page is None:
+        raise ClaimMissing(f"claim-checked page {claim} is not in Redis (expired after CLAIM_CHECK_TTL, or deleted)")
+    return page, name
+
+
+def resolve_quietly(message: Any, client: redis.Redis, settings: Settings) -> tuple[Any, str | None]:
+    """As `resolve`, for last-resort dead letters: whatever can be had, never an exception."""
+    try:
+        return resolve(message, client, settings)
+    except (ClaimMissing, InvalidMessage, PublishFailed):
+        return message, None
