@@ -1,8 +1,8 @@
 """Reliable fetch for kombu's Redis transport: `BLMOVE` into a per-consumer list instead of `BRPOP`.
 
 With `BRPOP` the message leaves the queue before kombu records it in its unacked hash, so a worker
-killed in between loses it. Here the pop atomically parks it in `processing:<consumer>:<queue>`; it is
-removed from there only after kombu's unacked hash holds it. Any worker's restore sweep moves the
+killed in between loses it. Here the pop atomically parks it in `processing:<consumer>:<queue>`; it
+leaves that list in the same MULTI/EXEC that writes kombu's unacked hash. Any worker's restore sweep moves the
 lists of consumers that stopped refreshing their `processing-alive:` key back onto their queue (a
 message in both places comes back twice: publish-once makes that harmless).
 Used for single-key fetches only (one queue, no priority steps); otherwise kombu's BRPOP is kept.
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from queue import Empty
 from typing import Any
 
@@ -31,6 +33,19 @@ ALIVE_TTL = 15
 
 
 class QoS(kredis.QoS):  # type: ignore[misc]
+    #: the processing list to pop in the next transaction: kombu's unacked write for the fetched message
+    pop_with_next_pipe: str | None = None
+
+    @contextmanager
+    def pipe_or_acquire(self, pipe: Any = None, client: Any = None) -> Iterator[Any]:
+        """kombu's pipeline (MULTI/EXEC); the first one after a fetch, the unacked write, also pops the
+        parked entry, so the message leaves the processing list in the step that records it as unacked."""
+        with super().pipe_or_acquire(pipe, client) as transaction:
+            key, self.pop_with_next_pipe = self.pop_with_next_pipe, None
+            if key and pipe is None:
+                transaction.lpop(key)
+            yield transaction
+
     def restore_visible(self, *args: Any, **kwargs: Any) -> Any:
         result = super().restore_visible(*args, **kwargs)
         self.channel.recover_orphans()
@@ -44,7 +59,19 @@ class Channel(kredis.Channel):  # type: ignore[misc]
         self._fetch_id = uuid.uuid4().hex
         self._fetch_queue: str | None = None
         self._alive_at = float("-inf")
+        self._spare: Any = None
         super().__init__(*args, **kwargs)
+
+    @contextmanager
+    def conn_or_acquire(self, client: Any = None) -> Iterator[Any]:
+        """As kombu's, but one client object for every call instead of a new one each time (twice per
+        message: the unacked write and the ack); it shares the channel's connection pool either way."""
+        if client:
+            yield client
+            return
+        if self._spare is None or self._spare.connection_pool is not self.pool:
+            self._spare = self._create_client()
+        yield self._spare
 
     def _prefixed(self, name: str) -> str:
         return f"{self.global_keyprefix or ''}{name}"
@@ -87,12 +114,15 @@ class Channel(kredis.Channel):  # type: ignore[misc]
             if not item:
                 raise Empty()
             self._queue_cycle.rotate(queue)
+            # Only this consumer pushes to its list, always on the left, so the leftmost entry is `item`
+            # (or the list is empty: a sweep took it back); LPOP spares sending the message back for LREM.
+            self.qos.pop_with_next_pipe = self._processing_key(queue)
             try:
-                self.connection._deliver(loads(bytes_to_str(item)), queue)  # kombu writes its unacked hash here
+                self.connection._deliver(loads(bytes_to_str(item)), queue)  # kombu's unacked write pops it
             finally:
-                # Only this consumer pushes to its list, always on the left, so the leftmost entry is `item`
-                # (or the list is empty: a sweep took it back). LPOP spares sending the page back for LREM.
-                self.client.execute_command("LPOP", self._processing_key(queue))
+                if self.qos.pop_with_next_pipe:  # delivery failed before the unacked write
+                    self.qos.pop_with_next_pipe = None
+                    self.client.execute_command("LPOP", self._processing_key(queue))
             return True
         finally:
             self._in_poll = None
