@@ -4,9 +4,10 @@ Why: Celery moves every task message through the worker's main process, which JS
 writes it again to kombu's unacked hash and pipes it (twice: arguments and body) to the pool
 process. For a 200 KiB page that is about 4 ms of main-process CPU and a pause of the pool process
 while the page crawls through the pipe; with a claim check the message is ~50 bytes and the pool
-process reads the page with one GET. The key is deleted by the same Lua script that publishes the
-page's event or dead letter (`worker.scripts`), so a redelivery after that finds the `done` marker
-and never needs the page; `CLAIM_CHECK_TTL` bounds what a purged queue leaves behind.
+process reads the page with one GET. The same Lua script that publishes the page's event or dead
+letter (`worker.scripts`) empties the key into a short-lived tombstone, so a redelivery after that
+finds the `done` marker (or, once that expired, the tombstone) and only acks; `CLAIM_CHECK_TTL`
+bounds what a purged queue leaves behind.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from .settings import Settings
 
 FIELD = "claim_check"
 _ID = re.compile(r"[0-9a-f]{32}")
+
+
+class Finished(Exception):
+    """The claim's page was already published or dead-lettered: its key holds the empty tombstone."""
 
 
 def wanted(text: str, settings: Settings) -> bool:
@@ -54,7 +59,8 @@ def store(client: redis.Redis, settings: Settings, text: str) -> dict[str, str]:
 def resolve(message: Any, client: redis.Redis, settings: Settings) -> tuple[Any, str | None]:
     """(the page message, its claim key) for a claim check, else (message, None).
 
-    Raises PublishFailed when Redis fails (retryable), ClaimMissing when the page is gone."""
+    Raises PublishFailed when Redis fails (retryable), ClaimMissing when the page is gone, Finished
+    when only the tombstone is left."""
     claim = claim_of(message)
     if claim is None:
         return message, None
@@ -65,12 +71,24 @@ def resolve(message: Any, client: redis.Redis, settings: Settings) -> tuple[Any,
         raise PublishFailed(f"could not read claim-checked page: {type(exc).__name__}") from None
     if page is None:
         raise ClaimMissing(f"claim-checked page {claim} is not in Redis (expired after CLAIM_CHECK_TTL, or deleted)")
+    if not page:
+        raise Finished(claim)
     return page, name
 
 
-def resolve_quietly(message: Any, client: redis.Redis, settings: Settings) -> tuple[Any, str | None]:
-    """As `resolve`, for last-resort dead letters: whatever can be had, never an exception."""
+def resolve_for_dead_letter(message: Any, client: redis.Redis, settings: Settings) -> tuple[Any, str | None]:
+    """As `resolve`, for a dead letter: the page when there is one, else the message as it came.
+    PublishFailed still raises: a caller that can requeue should, rather than keep only the pointer."""
     try:
         return resolve(message, client, settings)
-    except (ClaimMissing, InvalidMessage, PublishFailed):
+    except (ClaimMissing, InvalidMessage, Finished):
+        return message, None
+
+
+def resolve_quietly(message: Any, client: redis.Redis, settings: Settings) -> tuple[Any, str | None]:
+    """As `resolve_for_dead_letter`, never raising: if Redis fails here, the dead letter's own write
+    fails too and the task retries."""
+    try:
+        return resolve_for_dead_letter(message, client, settings)
+    except PublishFailed:
         return message, None

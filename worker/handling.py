@@ -65,16 +65,19 @@ class _Run:
             return Outcome.DUPLICATE
         self.attempts = attempts
         try:
-            self.message, self.claim = claims.resolve(self.message, self.streams.client, self.settings)
-            if self.attempts > self.settings.max_attempts:
+            if self.attempts > self.settings.max_attempts:  # before reading the page: its GET may be what fails
                 raise TooManyAttempts(
                     f"started {self.attempts} times without finishing (crashes or transient failures)"
                 )
+            self.message, self.claim = claims.resolve(self.message, self.streams.client, self.settings)
             self.raw = decode_message(self.message, self.settings.max_message_bytes)
             test_hooks.hold(self.raw, self.attempts, self.delivery.worker, self.streams, "start")
             article = extract(
                 self.raw, Limits(self.settings.max_page_bytes, self.settings.max_dom_nodes, self.settings.max_dom_depth)
             )
+        except claims.Finished:  # redelivered after its outcome, and after the done marker expired
+            self.log(Outcome.DUPLICATE, None, None, self.elapsed_ms())
+            return Outcome.DUPLICATE
         except PublishFailed:
             raise  # Redis failed us while reading the page: the task retries
         except ArticleWorkerError as exc:
@@ -108,6 +111,8 @@ class _Run:
         return outcome
 
     def dead(self, error: ArticleWorkerError) -> Outcome:
+        if self.claim is None:  # failed before the page was read (too many attempts, timeout in the GET)
+            self.message, self.claim = claims.resolve_quietly(self.message, self.streams.client, self.settings)
         job_id = job_id_for(self.raw) if self.raw else None
         letter = dead_letter(
             error,

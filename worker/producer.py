@@ -37,8 +37,16 @@ def enqueue(page: RawPage | Mapping[str, Any], *, app: Celery | None = None, que
     celery = _app(app)
     settings = settings_of(celery)
     text = raw.model_dump_json(exclude_none=True)
-    message = claims.store(shared_client(settings.redis_url), settings, text) if claims.wanted(text, settings) else text
-    enqueue_message(message, app=celery, queue=queue)
+    if not claims.wanted(text, settings):
+        enqueue_message(text, app=celery, queue=queue)
+    else:
+        client = shared_client(settings.redis_url)
+        message = claims.store(client, settings, text)
+        try:
+            enqueue_message(message, app=celery, queue=queue)
+        except BaseException:
+            client.delete(claims.key(settings, message[claims.FIELD]))  # not queued: nobody will read it
+            raise
     assert raw.job_id is not None
     return raw.job_id
 

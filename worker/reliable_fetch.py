@@ -41,9 +41,10 @@ class QoS(kredis.QoS):  # type: ignore[misc]
         """kombu's pipeline (MULTI/EXEC); the first one after a fetch, the unacked write, also pops the
         parked entry, so the message leaves the processing list in the step that records it as unacked."""
         with super().pipe_or_acquire(pipe, client) as transaction:
-            key, self.pop_with_next_pipe = self.pop_with_next_pipe, None
-            if key and pipe is None:
-                transaction.lpop(key)
+            if pipe is None and self.pop_with_next_pipe:
+                # LPOP is not among the commands kombu prefixes: the key carries our prefix already.
+                transaction.lpop(self.pop_with_next_pipe)
+                self.pop_with_next_pipe = None
             yield transaction
 
     def restore_visible(self, *args: Any, **kwargs: Any) -> Any:

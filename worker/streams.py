@@ -52,7 +52,7 @@ class Streams:
         return None if int(count) < 0 else int(count)
 
     def publish_event(self, event: ArticleEvent, task_id: str | None, claim: str | None = None) -> Published:
-        """`claim`: the claim-checked page's key, deleted in the same script."""
+        """`claim`: the claim-checked page's key, emptied in the same script (see `worker.scripts`)."""
         s = self.settings
         fields = ["event_id", event.event_id, "job_id", event.job_id, "event", event.model_dump_json()]
         keys = [*self._keys(task_id), s.key(f"published:{event.event_id}"), s.key(s.results_stream)]
@@ -70,7 +70,7 @@ class Streams:
         keys = [*self._keys(task_id or letter.task_id), s.key(s.dead_letter_stream)]
         keys += [claim] if claim else []
         reply = self._run(
-            self._dead, "publish dead letter", keys, [self.bookkeeping_ttl, s.dead_letter_maxlen, *fields]
+            self._dead, "publish dead letter", keys, [self.bookkeeping_ttl, s.dead_letter_maxlen, s.dedup_ttl, *fields]
         )
         return _published(reply)
 

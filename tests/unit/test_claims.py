@@ -13,7 +13,7 @@ from celery import Celery
 from schemas import DeadLetter, Reason
 from tests.support.pages import article_html
 from tests.support.queue import queued_args
-from worker import claims
+from worker import claims, producer
 from worker.celery_app import create_app
 from worker.errors import ClaimMissing, InvalidMessage
 from worker.handling import Delivery, Outcome, process
@@ -93,17 +93,48 @@ def test_enqueue_sends_a_large_page_by_claim_check_and_a_small_one_inline(
     assert json.loads(inline)["url"] == small["url"]
 
 
-def test_a_claim_checked_page_is_published_and_its_key_deleted_in_the_same_script(
+def test_a_claim_checked_page_is_published_and_its_key_emptied_in_the_same_script(
     streams: Streams, redis_client: redis.Redis, settings: Settings
 ) -> None:
     message = claims.store(redis_client, settings, page_text(1))
     key = claims.key(settings, message["claim_check"])
     assert process(message, Delivery(task_id="t-claim"), streams, settings) is Outcome.PUBLISHED
-    assert not redis_client.exists(key)
+    assert redis_client.get(key) == b"", "the page is gone, an empty tombstone is left"
+    assert 0 < redis_client.ttl(key) <= settings.dedup_ttl
     [(_, entry)] = redis_client.xrange(settings.key(settings.results_stream))
     assert json.loads(entry[b"event"])["url"] == "https://news.example.com/1"
     # Redelivered after the event was written: the done marker answers, the page is not needed.
     assert process(message, Delivery(task_id="t-claim"), streams, settings) is Outcome.DUPLICATE
+    # ... and still after the done marker expired (all workers down for longer than its TTL): the
+    # tombstone answers, rather than a claim_missing dead letter for a page that was published.
+    redis_client.delete(settings.key("done:t-claim"))
+    assert process(message, Delivery(task_id="t-claim"), streams, settings) is Outcome.DUPLICATE
+    assert redis_client.xlen(settings.key(settings.dead_letter_stream)) == 0
+    assert redis_client.xlen(settings.key(settings.results_stream)) == 1
+
+
+def test_without_dedup_the_claim_key_is_deleted_outright(redis_client: redis.Redis, settings: Settings) -> None:
+    no_dedup = settings.model_copy(update={"dedup_ttl": 0})
+    message = claims.store(redis_client, no_dedup, page_text(2))
+    assert process(message, Delivery(task_id="t-nodedup"), Streams(redis_client, no_dedup), no_dedup) is (
+        Outcome.PUBLISHED
+    )
+    assert not redis_client.exists(claims.key(settings, message["claim_check"]))
+
+
+def test_a_poison_claim_check_is_dead_lettered_with_its_page(
+    streams: Streams, redis_client: redis.Redis, settings: Settings
+) -> None:
+    text = page_text(3)
+    message = claims.store(redis_client, settings, text)
+    for _ in range(settings.max_attempts):
+        streams.start_attempt("t-poison")  # each start = a crash before finishing
+    assert process(message, Delivery(task_id="t-poison"), streams, settings) is Outcome.DEAD_LETTERED
+    [(_, entry)] = redis_client.xrange(settings.key(settings.dead_letter_stream))
+    letter = DeadLetter.model_validate_json(entry[b"dead_letter"])
+    assert letter.reason is Reason.TOO_MANY_ATTEMPTS
+    assert letter.original == text, "read before dead-lettering, so a replay has the page"
+    assert redis_client.get(claims.key(settings, message["claim_check"])) == b""
 
 
 def test_a_claim_checked_bad_page_is_dead_lettered_with_the_page_not_the_claim(
@@ -116,7 +147,7 @@ def test_a_claim_checked_bad_page_is_dead_lettered_with_the_page_not_the_claim(
     letter = DeadLetter.model_validate_json(entry[b"dead_letter"])
     assert letter.reason is Reason.INVALID_MESSAGE
     assert letter.original == text, "the dead letter keeps the page, so a replay needs nothing else"
-    assert not redis_client.exists(claims.key(settings, message["claim_check"]))
+    assert redis_client.get(claims.key(settings, message["claim_check"])) == b""
 
 
 def test_a_claim_whose_page_is_gone_is_dead_lettered_as_claim_missing(
@@ -130,3 +161,16 @@ def test_a_claim_whose_page_is_gone_is_dead_lettered_as_claim_missing(
     letter = DeadLetter.model_validate_json(entry[b"dead_letter"])
     assert letter.reason is Reason.CLAIM_MISSING and not letter.retryable
     assert json.loads(letter.original or "") == message
+
+
+def test_a_page_that_could_not_be_queued_leaves_no_claim_behind(
+    app: Celery, redis_client: redis.Redis, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broker_down(*_: object, **__: object) -> str:
+        raise ConnectionError("broker down")
+
+    monkeypatch.setattr(producer, "enqueue_message", broker_down)
+    big = {"url": "https://news.example.com/big", "content": "<p>" + "word " * settings.claim_check_bytes + "</p>"}
+    with pytest.raises(ConnectionError):
+        producer.enqueue(big, app=app)
+    assert not list(redis_client.scan_iter(match=settings.key("claim:*")))
