@@ -36,6 +36,11 @@ def app(settings: Settings) -> Iterator[Celery]:
     celery.close()
 
 
+def only_dead_letter(client: redis.Redis, settings: Settings) -> DeadLetter:
+    [(_, entry)] = client.xrange(settings.key(settings.dead_letter_stream))
+    return DeadLetter.model_validate_json(entry[b"dead_letter"])
+
+
 def page_text(n: int = 1, **extra: object) -> str:
     return json.dumps({"url": f"https://news.example.com/{n}", "content": article_html(n)[1], **extra})
 
@@ -130,8 +135,7 @@ def test_a_poison_claim_check_is_dead_lettered_with_its_page(
     for _ in range(settings.max_attempts):
         streams.start_attempt("t-poison")  # each start = a crash before finishing
     assert process(message, Delivery(task_id="t-poison"), streams, settings) is Outcome.DEAD_LETTERED
-    [(_, entry)] = redis_client.xrange(settings.key(settings.dead_letter_stream))
-    letter = DeadLetter.model_validate_json(entry[b"dead_letter"])
+    letter = only_dead_letter(redis_client, settings)
     assert letter.reason is Reason.TOO_MANY_ATTEMPTS
     assert letter.original == text, "read before dead-lettering, so a replay has the page"
     assert redis_client.get(claims.key(settings, message["claim_check"])) == b""
@@ -143,8 +147,7 @@ def test_a_claim_checked_bad_page_is_dead_lettered_with_the_page_not_the_claim(
     text = json.dumps({"url": "ftp://example.org/x", "content": "<p>x</p>" * 3000})
     message = claims.store(redis_client, settings, text)
     assert process(message, Delivery(task_id="t-bad"), streams, settings) is Outcome.DEAD_LETTERED
-    [(_, entry)] = redis_client.xrange(settings.key(settings.dead_letter_stream))
-    letter = DeadLetter.model_validate_json(entry[b"dead_letter"])
+    letter = only_dead_letter(redis_client, settings)
     assert letter.reason is Reason.INVALID_MESSAGE
     assert letter.original == text, "the dead letter keeps the page, so a replay needs nothing else"
     assert redis_client.get(claims.key(settings, message["claim_check"])) == b""
@@ -157,8 +160,7 @@ def test_a_claim_whose_page_is_gone_is_dead_lettered_as_claim_missing(
     with pytest.raises(ClaimMissing):
         claims.resolve(message, redis_client, settings)
     assert process(message, Delivery(task_id="t-gone"), streams, settings) is Outcome.DEAD_LETTERED
-    [(_, entry)] = redis_client.xrange(settings.key(settings.dead_letter_stream))
-    letter = DeadLetter.model_validate_json(entry[b"dead_letter"])
+    letter = only_dead_letter(redis_client, settings)
     assert letter.reason is Reason.CLAIM_MISSING and not letter.retryable
     assert json.loads(letter.original or "") == message
 
