@@ -55,7 +55,7 @@ class _Run:
     settings: Settings
     attempts: int = 0
     raw: RawPage | None = None
-    claim: str | None = None  # the claim-checked page's key, deleted when the outcome is published
+    claim: str | None = None  # the claim-checked page's key, emptied when the outcome is published
     started: float = field(default_factory=time.perf_counter)
 
     def run(self) -> Outcome:
