@@ -118,6 +118,13 @@ class Bench:
         for key in self.client.scan_iter(match=f"{self.prefix}claim:*", count=1000):
             self.client.delete(key)
 
+    def consume(self, names: list[str]) -> None:
+        """Make the workers named start consuming the pages queue (they were started on another)."""
+        replies = self.app.control.add_consumer(self.settings.pages_queue, destination=names, reply=True, timeout=10)
+        answered = {name for reply in replies or [] for name, answer in reply.items() if "ok" in answer}
+        if answered != set(names):
+            raise RuntimeError(f"add_consumer: only {sorted(answered)} of {sorted(names)} answered: {replies}")
+
     def done(self) -> int:
         return int(self.client.xlen(self.results_key())) + int(self.client.xlen(self.dead_key()))
 
@@ -176,12 +183,18 @@ def drain(
     timeout: float = 900,
     claim_check: bool = True,
 ) -> Drain:
-    """Start the workers on an empty queue (start-up CPU excluded), then send and let them drain."""
+    """Fill the queue, then let the started workers drain it: "enqueue N pages, drain them".
+
+    The workers start on an idle queue and are told to consume the filled one only once every one of
+    them is up (Celery's `add_consumer` control command), so that neither start-up nor the producer's
+    CPU is in the figures: on a 2-core machine the producer would take CPU from the workers it measures."""
     bench.reset_streams()
-    with bench.workers(count, concurrency, extra, **(env or {})) as procs:
+    hold = ("--queues", f"{bench.settings.pages_queue}-hold")
+    with bench.workers(count, concurrency, (*extra, *hold), **(env or {})) as procs:
+        bench.send(messages, claim_check=claim_check)
         time.sleep(1)  # pool processes forked and idle
         cpu, server = worker_cpu(procs), redis_cpu(bench.client)
-        bench.send(messages, claim_check=claim_check)
+        bench.consume([proc.name for proc in procs])
         bench.wait(len(messages), timeout)
         cpu, server = worker_cpu(procs) - cpu, redis_cpu(bench.client) - server
     span = bench.span(len(messages))

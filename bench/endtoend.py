@@ -1,6 +1,6 @@
 """End to end through Redis: events/s of real worker processes against the in-process rate.
 
-The queue is filled before the workers start; the rate comes from the stream entry ids. A run with a
+The queue is filled before the workers begin to consume it; the rate comes from the stream entry ids. A run with a
 tiny page gives the broker's and our bookkeeping's cost per message. Run: `python -m bench.endtoend`.
 """
 
