@@ -38,6 +38,30 @@ def test_bad_messages_get_typed_errors(message: object, reason: Reason) -> None:
     assert caught.value.retryable is False
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{",
+        "[1, 2]",
+        json.dumps({"content": "x"}),
+        json.dumps({**PAGE, "schema_version": 99}),
+        json.dumps({**PAGE, "content": "caf\u00e9 \ud83d\ude00"}),
+        '{"url": "https://example.org/a", "content": "lone \\ud800 surrogate"}',
+        "\ufeff" + json.dumps(PAGE),
+    ],
+)
+def test_bytes_are_read_as_their_utf8_text(text: str) -> None:
+    """Bytes skip the decoded copy (pydantic reads them); outcome and page must be the text's."""
+
+    def outcome(message: str | bytes) -> object:
+        try:
+            return decode_message(message, LIMIT)
+        except ArticleWorkerError as exc:
+            return exc.reason
+
+    assert outcome(text.encode("utf-8", "surrogatepass")) == outcome(text)
+
+
 @pytest.mark.parametrize("message", [json.dumps(PAGE), json.dumps(PAGE).encode(), PAGE])
 def test_good_message_in_every_form(message: object) -> None:
     assert decode_message(message, LIMIT).url == PAGE["url"]  # type: ignore[arg-type]
