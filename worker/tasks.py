@@ -15,7 +15,7 @@ from billiard.exceptions import SoftTimeLimitExceeded
 from celery import Task
 from celery.exceptions import Reject, Retry, TimeLimitExceeded
 
-from . import claims
+from . import claims, pool_init  # noqa: F401 - pool_init: gc.freeze() as each pool process starts
 from .celery_app import TASK_NAME, app
 from .dead_letters import dead_letter
 from .errors import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed
