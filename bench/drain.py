@@ -118,12 +118,23 @@ class Bench:
         for key in self.client.scan_iter(match=f"{self.prefix}claim:*", count=1000):
             self.client.delete(key)
 
+    def hold_queue(self) -> str:
+        return f"{self.settings.pages_queue}-hold"
+
     def consume(self, names: list[str]) -> None:
-        """Make the workers named start consuming the pages queue (they were started on another)."""
-        replies = self.app.control.add_consumer(self.settings.pages_queue, destination=names, reply=True, timeout=10)
+        """Move the workers named from the hold queue to the pages queue. The hold queue goes first:
+        with two queues the worker would fetch by kombu's BRPOP, not by our single-queue BLMOVE."""
+        self._control("cancel_consumer", self.hold_queue(), names)
+        self._control("add_consumer", self.settings.pages_queue, names)
+        for name, queues in (self.app.control.inspect(destination=names, timeout=10).active_queues() or {}).items():
+            if [queue["name"] for queue in queues] != [self.settings.pages_queue]:
+                raise RuntimeError(f"{name} consumes {[queue['name'] for queue in queues]}")
+
+    def _control(self, command: str, queue: str, names: list[str]) -> None:
+        replies = getattr(self.app.control, command)(queue, destination=names, reply=True, timeout=10)
         answered = {name for reply in replies or [] for name, answer in reply.items() if "ok" in answer}
         if answered != set(names):
-            raise RuntimeError(f"add_consumer: only {sorted(answered)} of {sorted(names)} answered: {replies}")
+            raise RuntimeError(f"{command}: only {sorted(answered)} of {sorted(names)} answered: {replies}")
 
     def done(self) -> int:
         return int(self.client.xlen(self.results_key())) + int(self.client.xlen(self.dead_key()))
@@ -185,14 +196,15 @@ def drain(
 ) -> Drain:
     """Fill the queue, then let the started workers drain it: "enqueue N pages, drain them".
 
-    The workers start on an idle queue and are told to consume the filled one only once every one of
-    them is up (Celery's `add_consumer` control command), so that neither start-up nor the producer's
-    CPU is in the figures: on a 2-core machine the producer would take CPU from the workers it measures."""
+    The workers start on an idle queue and are moved to the filled one only once every one of them is
+    up (Celery's `cancel_consumer` and `add_consumer` control commands), so that neither start-up nor
+    the producer's CPU is in the figures: on a 2-core machine the producer would take CPU from the
+    workers it measures."""
     bench.reset_streams()
-    hold = ("--queues", f"{bench.settings.pages_queue}-hold")
+    hold = ("--queues", bench.hold_queue())
     with bench.workers(count, concurrency, (*extra, *hold), **(env or {})) as procs:
         bench.send(messages, claim_check=claim_check)
-        time.sleep(1)  # pool processes forked and idle
+        time.sleep(1)  # pool processes forked and idle, event loops listening for control commands
         cpu, server = worker_cpu(procs), redis_cpu(bench.client)
         bench.consume([proc.name for proc in procs])
         bench.wait(len(messages), timeout)
