@@ -49,20 +49,20 @@ def tiny_ms(reps: int = 200) -> float:
 
 @dataclass(frozen=True)
 class Rep:
-    """One repetition: in-process passes bracket the 1-process and the 2-process drain, then pages inline.
+    """One repetition: in-process passes bracket the 1-process drain, the 2-process one and pages inline.
 
     Each drain is compared with the in-process rate measured just before and just after it, so that
     a change in the machine's speed (other jobs on a shared machine) between the two drains does not
     pass for scaling: the 2-process figure is (2 processes / their in-process rate) over (1 process /
     its in-process rate). `raw_scaling` is the plain quotient of the two drains' rates."""
 
-    passes: tuple[tuple[float, float], tuple[float, float], tuple[float, float]]  # (pages/s, CPU ms/page)
+    passes: tuple[tuple[float, float], ...]  # 4 in-process passes around 3 drains: (pages/s, CPU ms/page)
     one: Drain
     two: Drain
     inline: Drain  # 1 process, pages inline in the message (CLAIM_CHECK_BYTES=0)
 
     @property
-    def in_process_rate(self) -> float:
+    def in_process_rate_one(self) -> float:
         return (self.passes[0][0] + self.passes[1][0]) / 2
 
     @property
@@ -75,7 +75,7 @@ class Rep:
 
     @property
     def per_process_ratio(self) -> float:
-        return self.one.rate / self.in_process_rate
+        return self.one.rate / self.in_process_rate_one
 
     @property
     def cpu_ratio(self) -> float:
@@ -92,7 +92,7 @@ class Rep:
 
     @property
     def inline_ratio(self) -> float:
-        return self.inline.rate / self.passes[2][0]  # the pass just before it
+        return self.inline.rate / ((self.passes[2][0] + self.passes[3][0]) / 2)
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,8 @@ def measure_end_to_end(pages: list[Page] | None = None) -> EndToEnd:
             two = drain(bench, messages, concurrency=2)
             after = in_process_pass(pages)
             inline = drain(bench, messages, concurrency=1, claim_check=False)
-            out.append(Rep((before, between, after), one, two, inline))
+            last = in_process_pass(pages)
+            out.append(Rep((before, between, after, last), one, two, inline))
         tiny_run = drain(bench, tiny, concurrency=1)
     finally:
         bench.close()
@@ -151,7 +152,7 @@ def report(result: EndToEnd) -> str:
             "per repetition (1 process / in-process): " + ", ".join(f"{r.per_process_ratio:.3f}" for r in result.reps),
             "per repetition (2 processes / 1 process, each against its in-process rate; plain quotient of rates): "
             + ", ".join(f"{r.scaling:.2f} ({r.raw_scaling:.2f})" for r in result.reps),
-            f"median repetition: in-process {t.in_process_rate:.1f} pages/s, 1 process {t.one.rate:.1f} events/s "
+            f"median repetition: in-process {t.in_process_rate_one:.1f} pages/s, 1 process {t.one.rate:.1f} events/s "
             f"over {t.one.messages} messages ({t.one.events} events, {t.one.dead} dead letters), "
             f"2 processes {t.two.rate:.1f} events/s, inline {t.inline.rate:.1f} events/s",
             f"CPU per page: in-process {t.in_process_cpu_ms:.1f} ms, worker (main + pool) {t.one.cpu_ms:.1f} ms, "
