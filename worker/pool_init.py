@@ -4,8 +4,8 @@ Why: a pool process is forked from the main process and inherits every object it
 (Celery, kombu, lxml, pydantic models: some 60,000 tracked objects). Each full collection in the pool
 process walked them all again, about 0.4 ms per page, and wrote to the memory pages they live on, so
 copy-on-write duplicated those pages. `gc.freeze()` moves them to a generation the collector never
-visits, as CPython's documentation advises for servers that fork workers; pages made afterwards are
-collected as before.
+visits (what CPython's documentation suggests for servers that fork workers); pages made afterwards
+are collected as before.
 """
 
 from __future__ import annotations
@@ -16,11 +16,18 @@ from typing import Any
 from celery import signals
 
 
-def _freeze(**_: Any) -> None:
+def freeze_inherited(**_: Any) -> None:
+    """In each pool process right after the fork: everything it holds then came from the main process.
+    (A pool process is replaced every MAX_TASKS_PER_CHILD pages, so what it freezes is bounded.)"""
     gc.freeze()
 
 
-# In each pool process right after the fork, and in the main process once it is up (what it made
-# while starting is as permanent; later pool processes inherit the frozen generation as it is).
-signals.worker_process_init.connect(_freeze, weak=False)
-signals.worker_ready.connect(_freeze, weak=False)
+def freeze_started(**_: Any) -> None:
+    """In the main process once it is up: collect the start-up garbage first, since frozen objects are
+    never collected; pool processes forked later (recycling) inherit the frozen generation as it is."""
+    gc.collect()
+    gc.freeze()
+
+
+signals.worker_process_init.connect(freeze_inherited, weak=False)
+signals.worker_ready.connect(freeze_started, weak=False)
