@@ -61,13 +61,17 @@ class Rep:
     two: Drain
     inline: Drain  # 1 process, pages inline in the message (CLAIM_CHECK_BYTES=0)
 
+    def _rate_around(self, drain: int) -> float:
+        """Mean in-process pages/s of the passes just before and just after drain number `drain`."""
+        return (self.passes[drain][0] + self.passes[drain + 1][0]) / 2
+
     @property
     def in_process_rate_one(self) -> float:
-        return (self.passes[0][0] + self.passes[1][0]) / 2
+        return self._rate_around(0)
 
     @property
     def in_process_rate_two(self) -> float:
-        return (self.passes[1][0] + self.passes[2][0]) / 2
+        return self._rate_around(1)
 
     @property
     def in_process_cpu_ms(self) -> float:
@@ -92,7 +96,7 @@ class Rep:
 
     @property
     def inline_ratio(self) -> float:
-        return self.inline.rate / ((self.passes[2][0] + self.passes[3][0]) / 2)
+        return self.inline.rate / self._rate_around(2)
 
 
 @dataclass(frozen=True)
