@@ -20,6 +20,7 @@ from typing import Any
 from kombu.transport import redis as _kredis
 from kombu.utils import encoding as _encoding
 from kombu.utils import json as _json
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 kredis: Any = _kredis  # kombu is untyped
 bytes_to_str: Any = _encoding.bytes_to_str
@@ -70,6 +71,11 @@ class Channel(kredis.Channel):  # type: ignore[misc]
         if client:
             yield client
             return
+        if self._pool is None and getattr(self.connection, "client", None) is None:
+            # Closed after a lost connection: kombu would fail with an AttributeError building a pool, and
+            # Celery takes that for a fatal error. As a connection error it is ignored: the messages left
+            # unacked (restored on close, rejected late) come back after VISIBILITY_TIMEOUT.
+            raise RedisConnectionError("the channel's connection is closed")
         if self._spare is None or self._spare.connection_pool is not self.pool:
             self._spare = self._create_client()
         yield self._spare
