@@ -62,7 +62,7 @@ class Settings(BaseSettings):
 
     concurrency: int | None = Field(None, ge=1, description="Pool processes per worker; default: CPU count.")
     prefetch_multiplier: int = Field(
-        1, ge=1, description="Pages reserved per pool process (1: only the one it works on)."
+        2, ge=1, description="Pages reserved per pool process: 2 fetches the next page during the current one."
     )
     max_tasks_per_child: int = Field(1_000, ge=1)
     max_memory_per_child_mb: int = Field(512, ge=16)
