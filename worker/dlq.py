@@ -1,8 +1,8 @@
 """The dead-letter stream as an operator sees it: list, show, replay, purge.
 
-Replay re-enqueues the original message verbatim (a new task id, so it gets fresh attempts) and then
-deletes the letter: a crash in between leaves both, never neither. Retention is the stream's
-approximate MAXLEN (DEAD_LETTER_MAXLEN), applied on every write.
+Replay re-enqueues the original message verbatim (a new task id, so it gets fresh attempts; a large
+one by claim check) and then deletes the letter: a crash in between leaves both, never neither.
+Retention is the stream's approximate MAXLEN (DEAD_LETTER_MAXLEN), applied on every write.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def replayable(letter: DeadLetter) -> str | None:
 
 def replay(client: Any, settings: Settings, app: Celery, selected: list[Entry]) -> tuple[int, list[str]]:
     """Re-enqueue each replayable letter's original message, then delete the letter."""
-    from .producer import enqueue_message
+    from .producer import send_text
 
     sent, skipped = 0, []
     for entry in selected:
@@ -68,7 +68,7 @@ def replay(client: Any, settings: Settings, app: Celery, selected: list[Entry]) 
         if why:
             skipped.append(f"{entry.id}: {why}")
             continue
-        enqueue_message(entry.letter.original, app=app)
+        send_text(entry.letter.original, app=app)  # a large page by claim check, as `enqueue` sends it
         client.xdel(settings.key(settings.dead_letter_stream), entry.id)
         sent += 1
     return sent, skipped

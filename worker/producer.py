@@ -34,21 +34,25 @@ def to_raw_page(page: RawPage | Mapping[str, Any]) -> RawPage:
 def enqueue(page: RawPage | Mapping[str, Any], *, app: Celery | None = None, queue: str | None = None) -> str:
     """Validate `page`, send it to the pages queue (a large one by claim check), return its job id."""
     raw = to_raw_page(page)
-    celery = _app(app)
-    settings = settings_of(celery)
-    text = raw.model_dump_json(exclude_none=True)
-    if not claims.wanted(text, settings):
-        enqueue_message(text, app=celery, queue=queue)
-    else:
-        client = shared_client(settings.redis_url)
-        message = claims.store(client, settings, text)
-        try:
-            enqueue_message(message, app=celery, queue=queue)
-        except BaseException:
-            client.delete(claims.key(settings, message[claims.FIELD]))  # not queued: nobody will read it
-            raise
+    send_text(raw.model_dump_json(exclude_none=True), app=app, queue=queue)
     assert raw.job_id is not None
     return raw.job_id
+
+
+def send_text(text: str, *, app: Celery | None = None, queue: str | None = None) -> str:
+    """Send message text as it is, by claim check when it is at least CLAIM_CHECK_BYTES (the worker
+    reads both alike); returns the task id. `enqueue` and dead-letter replay both send this way."""
+    celery = _app(app)
+    settings = settings_of(celery)
+    if not claims.wanted(text, settings):
+        return enqueue_message(text, app=celery, queue=queue)
+    client = shared_client(settings.redis_url)
+    message = claims.store(client, settings, text)
+    try:
+        return enqueue_message(message, app=celery, queue=queue)
+    except BaseException:
+        client.delete(claims.key(settings, message[claims.FIELD]))  # not queued: nobody will read it
+        raise
 
 
 def enqueue_message(message: str | dict[str, str], *, app: Celery | None = None, queue: str | None = None) -> str:

@@ -13,9 +13,10 @@ from celery import Celery
 from schemas import DeadLetter, Reason
 from tests.support.pages import article_html
 from tests.support.queue import queued_args
-from worker import claims, producer
+from worker import claims, dlq, producer
 from worker.celery_app import create_app
-from worker.errors import ClaimMissing, InvalidMessage
+from worker.dead_letters import dead_letter
+from worker.errors import ClaimMissing, InvalidMessage, PageTooLarge
 from worker.handling import Delivery, Outcome, process
 from worker.producer import enqueue
 from worker.settings import Settings
@@ -176,3 +177,23 @@ def test_a_page_that_could_not_be_queued_leaves_no_claim_behind(
     with pytest.raises(ConnectionError):
         producer.enqueue(big, app=app)
     assert not list(redis_client.scan_iter(match=settings.key("claim:*")))
+
+
+def test_a_replayed_dead_letter_goes_by_claim_check_when_large_and_inline_when_small(
+    app: Celery, redis_client: redis.Redis, settings: Settings, streams: Streams
+) -> None:
+    """Replay sends the original verbatim, as `enqueue` would send its text: a large page in its own key."""
+    big = json.dumps({"url": "https://news.example.com/big", "content": "<p>" + "word " * settings.claim_check_bytes})
+    small = "not json"
+    for i, original in enumerate((big, small)):
+        letter = dead_letter(PageTooLarge("over the limit then"), original, settings, stage="task", attempts=1)
+        streams.publish_dead_letter(letter, f"task-{i}")
+    sent, skipped = dlq.replay(redis_client, settings, app, list(dlq.entries(redis_client, settings)))
+    assert (sent, skipped) == (2, [])
+    queued = [args[0] for args in queued_args(redis_client, settings.key(settings.pages_queue))]
+    [claim_message] = [m for m in queued if isinstance(m, dict)]
+    claim = claims.claim_of(claim_message)
+    assert claim is not None
+    assert redis_client.get(claims.key(settings, claim)) == big.encode()  # verbatim, byte for byte
+    assert [m for m in queued if isinstance(m, str)] == [small]
+    assert redis_client.xlen(settings.key(settings.dead_letter_stream)) == 0
