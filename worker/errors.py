@@ -109,6 +109,10 @@ class PublishFailed(ArticleWorkerError):
 
     reason = Reason.PUBLISH_FAILED
     retryable = True
+    #: the page's job id and URL once it was read, for the retry's log line (a claim-checked
+    #: message names neither)
+    job_id: str | None = None
+    url: str | None = None
 
 
 class InternalError(ArticleWorkerError):

@@ -44,7 +44,13 @@ class Delivery:
 
 def process(message: Any, delivery: Delivery, streams: Streams, settings: Settings) -> Outcome:
     """Publish an event or a dead letter; raise PublishFailed only when Redis itself fails."""
-    return _Run(message, delivery, streams, settings).run()
+    run = _Run(message, delivery, streams, settings)
+    try:
+        return run.run()
+    except PublishFailed as exc:
+        if run.raw is not None:
+            exc.job_id, exc.url = job_id_for(run.raw), run.raw.url
+        raise
 
 
 @dataclass

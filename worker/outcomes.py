@@ -82,7 +82,9 @@ def _task_retried(sender: Any = None, request: Any = None, reason: Any = None, *
     started = _started.get(request.id)
     cause = getattr(reason, "exc", None) or reason
     code = getattr(cause, "reason", None)
-    job_id, url = _identify(request.args)
+    job_id, url = getattr(cause, "job_id", None), getattr(cause, "url", None)
+    if job_id is None and url is None:  # the page was not read: what the message itself says
+        job_id, url = _identify(request.args)
     report(
         RETRY,
         request.id,

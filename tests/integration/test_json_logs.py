@@ -6,6 +6,7 @@ import json
 import time
 from typing import Any
 
+import pytest
 import redis
 from celery import Celery
 
@@ -76,23 +77,34 @@ def test_json_logs_one_outcome_line_per_page(
     assert any("ready" in e["message"] for e in entries)
 
 
-def test_a_retry_is_logged_with_its_reason(
-    start_worker: StartWorker, producer_app: Celery, redis_client: redis.Redis, settings: Settings
+@pytest.mark.parametrize("by_claim_check", [False, True])
+def test_a_retry_is_logged_with_its_reason_and_page(
+    by_claim_check: bool,
+    start_worker: StartWorker,
+    producer_app: Celery,
+    redis_client: redis.Redis,
+    settings: Settings,
 ) -> None:
     # The dead-letter stream's key holds a string: XADD fails with WRONGTYPE, a real Redis error.
     dead_key = settings.key(settings.dead_letter_stream)
     redis_client.set(dead_key, "not a stream")
     worker = start_worker(env={"LOG_FORMAT": "json"})
-    message = json.dumps({"url": "https://example.org/r", "job_id": "job-r", "content": ""})
-    task_id = enqueue_message(message, app=producer_app)
+    page: dict[str, Any] = {"url": "https://example.org/r", "job_id": "job-r", "content": ""}
+    task_id = None
+    if by_claim_check:  # the queued message is only the claim id: the page's name comes from the page read
+        page["attributes"] = {"padding": "x" * settings.claim_check_bytes}
+        enqueue(page, app=producer_app)
+    else:
+        task_id = enqueue_message(json.dumps(page), app=producer_app)
 
     retry = wait_for_outcomes(worker, 1)[0]
     redis_client.delete(dead_key)
     [letter] = dead_letters(redis_client, dead_key, 1)
 
-    assert (retry["outcome"], retry["reason"], retry["task_id"]) == ("retry", "publish_failed", task_id)
+    assert (retry["outcome"], retry["reason"]) == ("retry", "publish_failed")
+    assert task_id is None or retry["task_id"] == task_id
     assert (retry["job_id"], retry["url"]) == ("job-r", "https://example.org/r")
     assert retry["duration_ms"] >= 0
     assert letter.job_id == "job-r" and letter.attempts >= 2
     final = wait_for_outcomes(worker, 2)[-1]
-    assert (final["outcome"], final["task_id"]) == ("dead_letter", task_id)
+    assert (final["outcome"], final["task_id"]) == ("dead_letter", retry["task_id"])
