@@ -43,6 +43,9 @@ def test_sigterm_mid_page_loses_and_duplicates_nothing(
     # Warm shutdown: the page in hand was finished before the worker left, by that worker.
     [entry] = [f for _, f in redis_client.xrange(settings.key(settings.results_stream)) if f[b"job_id"] == b"slow"]
     assert first.name.encode() in entry[b"event"]
+    # Its ack reached Redis before the connection closed, and the prefetched page went back to the queue.
+    assert redis_client.hlen(settings.key("unacked")) == 0
+    assert redis_client.llen(settings.key(settings.pages_queue)) == 1
 
     start_worker(env=no_dedup)
     deadline = time.monotonic() + 60
