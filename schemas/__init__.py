@@ -1,6 +1,6 @@
 """The wire contract: every message that crosses Redis, as pydantic models."""
 
-from .article import Article, Author, Dateline, Image
+from .article import PAGE_TYPES, Article, Author, Dateline, Image, PageType
 from .base import SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS
 from .dead_letter import DeadLetter
 from .event import ArticleEvent, Extractor
@@ -8,6 +8,7 @@ from .raw_page import RawPage
 from .reasons import Reason
 
 __all__ = [
+    "PAGE_TYPES",
     "SCHEMA_VERSION",
     "SUPPORTED_SCHEMA_VERSIONS",
     "Article",
@@ -17,6 +18,7 @@ __all__ = [
     "DeadLetter",
     "Extractor",
     "Image",
+    "PageType",
     "RawPage",
     "Reason",
 ]

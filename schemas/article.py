@@ -14,6 +14,9 @@ IsoDate = Annotated[
     Field(pattern=r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$"),
 ]
 Precision = Literal["date", "datetime"]
+#: What kind of page the main text came from (the seven types of the WCXB benchmark).
+PageType = Literal["article", "forum", "product", "collection", "listing", "documentation", "service"]
+PAGE_TYPES: tuple[PageType, ...] = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
 
 class Author(WireModel):
@@ -62,6 +65,10 @@ class Article(WireModel):
     subheadings: list[str] = Field(default_factory=list)
     captions: list[str] = Field(default_factory=list)
     input_format: Literal["html", "text"] = Field(description="Which extraction path read the page.")
+    page_type: PageType = Field("article", description="What kind of page this is; only some kinds are published.")
+    page_type_confidence: float | None = Field(
+        None, ge=0, le=1, description="The page-type model's probability for `page_type` (null: not measured)."
+    )
     provenance: dict[str, str] = Field(
         default_factory=dict, description="Field name -> source that filled it (json-ld, meta, heuristic, ...)."
     )

@@ -6,7 +6,7 @@ Modelled on dramatiq's errors module: one small class per cause, so callers swit
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from schemas import Reason
 
@@ -89,7 +89,14 @@ class DocumentTooComplex(PageError):
 
 
 class NoArticle(PageError):
+    """No article text; `metadata` keeps the fields that were found anyway (Article's field names),
+    so a failed body does not lose the title or the date."""
+
     reason = Reason.NO_ARTICLE
+
+    def __init__(self, message: str, metadata: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.metadata: dict[str, Any] = metadata or {}
 
 
 class ExtractionTimeout(PageError):
