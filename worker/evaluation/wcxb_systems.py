@@ -42,14 +42,13 @@ def _our_fields(values: dict[str, Any]) -> dict[str, str | None]:
     }
 
 
-def ours(page: WcxbPage, models: Any = None) -> Guess:
-    """The whole `extract(RawPage)` as a producer would call it; `models` replaces the packaged ones
-    (the cross-validated rows pass the model of the fold that never saw this page's domain)."""
+def ours(page: WcxbPage) -> Guess:
+    """The whole `extract(RawPage)` as a producer would call it."""
     from ..pipeline import extract
 
     raw = RawPage(url=page.url, content_b64=base64.b64encode(page.source).decode("ascii"), content_type="text/html")
     try:
-        article = extract(raw) if models is None else extract(raw, models=models)
+        article = extract(raw)
     except NoArticle as exc:
         return Guess("", _our_fields(exc.metadata), False, None, exc.reason.value)
     except ArticleWorkerError as exc:
