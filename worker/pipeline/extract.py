@@ -8,6 +8,7 @@ from ..errors import EmptyPage, NoArticle
 from .charset import charset_from_content_type, decode_page, reject_binary
 from .detect import check_media_type, detect, text_blob
 from .html import read_html
+from .learned import Models
 from .limits import Limits
 from .parse import parse_html
 from .payload import page_payload
@@ -17,8 +18,9 @@ from .text.markup import visible_text
 DEFAULT_LIMITS = Limits()
 
 
-def extract(raw: RawPage, limits: Limits = DEFAULT_LIMITS) -> Article:
-    """Read one page; raises a subclass of `worker.errors.ArticleWorkerError` when it cannot."""
+def extract(raw: RawPage, limits: Limits = DEFAULT_LIMITS, models: Models | None = None) -> Article:
+    """Read one page; raises a subclass of `worker.errors.ArticleWorkerError` when it cannot.
+    `models`: the learned stages' models (default: the packaged ones)."""
     content_type = raw.content_type or _header(raw, "content-type")
     check_media_type(content_type)
     payload = page_payload(raw, limits)
@@ -40,7 +42,7 @@ def extract(raw: RawPage, limits: Limits = DEFAULT_LIMITS) -> Article:
             return read_text(visible_text(blob[0], keep_newlines=True), raw.url, blob[1])
         except NoArticle:
             pass  # the blob held no article the text path could see: let the HTML path try
-    article = read_html(root, raw.url)
+    article = read_html(root, raw.url, models)
     return article.model_copy(update={"provenance": {**article.provenance, "input_format": detection.reason}})
 
 

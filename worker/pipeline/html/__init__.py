@@ -11,8 +11,8 @@ from schemas import Article
 
 from ...errors import NoArticle
 from ..textutil import clean_value, reading_minutes, word_count
-from .body import find_body
-from .container import refine_body
+from ..learned import Models
+from .learned_body import choose_body
 from .facts import gather
 from .fields.authors import read_authors
 from .fields.dates import read_modified, read_published
@@ -28,7 +28,7 @@ from .sanitize import sanitize_html
 MIN_WORDS = 20
 
 
-def read_html(root: HtmlElement, url: str) -> Article:
+def read_html(root: HtmlElement, url: str, models: Models | None = None) -> Article:
     facts = gather(root, url)
     fields: dict[str, Any] = {}
     provenance: dict[str, str] = {}
@@ -52,8 +52,8 @@ def read_html(root: HtmlElement, url: str) -> Article:
     keep("canonical_url", read_canonical(facts, root))
     keep("lead_image", read_lead_image(facts, root))
 
-    names = [author.name for author in fields.get("authors", [])]
-    body = refine_body(root, find_body(root, url), fields.get("title"), names, fields.get("description"))
+    choice = choose_body(root, url, models)
+    body = choice.element
     body_text = render_text(body)
     words = word_count(body_text)
     if words < MIN_WORDS:
@@ -76,6 +76,8 @@ def read_html(root: HtmlElement, url: str) -> Article:
         subheadings=[h for e in body.iter("h2", "h3", "h4") if (h := clean_value(e.text_content(), 300))],
         captions=[c for e in body.iter("figcaption") if (c := clean_value(e.text_content(), 1000))],
         input_format="html",
+        page_type=choice.page_type,
+        page_type_confidence=choice.page_type_confidence,
         provenance=provenance,
         **fields,
     )

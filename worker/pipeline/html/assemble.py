@@ -58,8 +58,11 @@ def assemble(segments: Sequence[Segment], keep: Sequence[bool]) -> HtmlElement |
                 target.tail = None
             else:
                 drop_elements.append(target)
+    holders = {a for o in owners for a in twin[o].iterancestors()}  # hold kept text below them
     for element in drop_elements:  # after the texts: drop_tree keeps a tail only if it still holds words
-        if element.getparent() is not None:
+        if element in holders:
+            element.text = None  # an inline element wrapping a kept block (`<a><h3>..</h3></a>`)
+        elif element.getparent() is not None:
             element.drop_tree()
     inline = [
         twin[e]
