@@ -19,7 +19,8 @@ from typing import Any
 import redis
 from redis.exceptions import RedisError
 
-from .errors import ClaimMissing, InvalidMessage, PublishFailed
+from schemas.reasons import ClaimMissing, InvalidMessage, PublishFailed
+
 from .settings import Settings
 
 FIELD = "claim_check"

@@ -12,8 +12,9 @@ from typing import Any
 from celery.worker.consumer import Consumer
 from kombu.exceptions import ContentDisallowed
 
+from schemas.reasons import ArticleWorkerError, NotJson, RefusedContentType, UnknownTask
+
 from .dead_letters import dead_letter
-from .errors import ArticleWorkerError, NotJson, RefusedContentType, UnknownTask
 from .outcomes import DEAD_LETTER, report
 from .runtime import streams
 from .settings import get_settings

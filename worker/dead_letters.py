@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from schemas import DeadLetter, RawPage
+from schemas.reasons import ArticleWorkerError
 
-from .errors import ArticleWorkerError
 from .messages import original_of
 from .settings import Settings
 

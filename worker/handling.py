@@ -15,10 +15,10 @@ from typing import Any
 from billiard.exceptions import SoftTimeLimitExceeded
 
 from schemas import ArticleEvent, Extractor, RawPage
+from schemas.reasons import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed, TooManyAttempts
 
 from . import __version__, claims, test_hooks
 from .dead_letters import dead_letter
-from .errors import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed, TooManyAttempts
 from .ids import event_id_for, job_id_for
 from .messages import decode_message
 from .outcomes import report
@@ -89,7 +89,7 @@ class _Run:
         except ArticleWorkerError as exc:
             return self.dead(exc)
         except SoftTimeLimitExceeded:
-            return self.dead(ExtractionTimeout(f"extraction exceeded SOFT_TIME_LIMIT={self.settings.soft_time_limit}s"))
+            return self.dead(ExtractionTimeout.over("SOFT_TIME_LIMIT", self.settings.soft_time_limit))
         except Exception as exc:  # a bug of ours met this page: keep the page, keep the worker
             log.exception("internal error on task %s", self.delivery.task_id)
             return self.dead(InternalError(f"{type(exc).__name__}: {exc}"[:500]))

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from redis.exceptions import RedisError
 
 from schemas import RawPage
+from schemas.reasons import ArticleWorkerError, InternalError, InvalidMessage
 
 from .dead_letters import dead_letter
-from .errors import ArticleWorkerError, InternalError, InvalidMessage
 from .groups import GroupReader
 from .heartbeats import heartbeat_key
 from .messages import decode_message

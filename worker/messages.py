@@ -10,8 +10,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from schemas import SUPPORTED_SCHEMA_VERSIONS, RawPage
-
-from .errors import InvalidMessage, MessageTooLarge, NotJson, UnsupportedSchemaVersion
+from schemas.reasons import InvalidMessage, MessageTooLarge, NotJson, UnsupportedSchemaVersion
 
 Message = str | bytes | bytearray | dict[str, Any]
 

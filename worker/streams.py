@@ -14,9 +14,9 @@ import redis
 from redis.exceptions import RedisError
 
 from schemas import ArticleEvent, DeadLetter
+from schemas.reasons import PublishFailed
 
 from . import scripts
-from .errors import PublishFailed
 from .settings import Settings
 
 

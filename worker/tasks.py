@@ -15,10 +15,11 @@ from billiard.exceptions import SoftTimeLimitExceeded
 from celery import Task
 from celery.exceptions import Reject, Retry, TimeLimitExceeded
 
+from schemas.reasons import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed
+
 from . import claims, pool_init  # noqa: F401 - pool_init: gc.freeze() as each pool process starts
 from .celery_app import TASK_NAME, app
 from .dead_letters import dead_letter
-from .errors import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed
 from .handling import Delivery, process
 from .outcomes import DEAD_LETTER, report
 from .runtime import streams
@@ -46,7 +47,7 @@ class PageTask(Task):  # type: ignore[misc]
         if not isinstance(exc, TimeLimitExceeded):
             return
         s = get_settings()
-        error = ExtractionTimeout(f"extraction exceeded HARD_TIME_LIMIT={s.hard_time_limit}s; pool process killed")
+        error = ExtractionTimeout.over("HARD_TIME_LIMIT", s.hard_time_limit, "pool process killed")
         try:
             message, claim = claims.resolve_for_dead_letter(args[0] if args else None, streams().client, s)
         except PublishFailed:
@@ -78,7 +79,7 @@ def process_page(self: PageTask, message: Any) -> str:
             raise Reject(str(exc), requeue=True) from None
     except SoftTimeLimitExceeded:
         s = get_settings()
-        return _last_resort(message, delivery, ExtractionTimeout(f"exceeded SOFT_TIME_LIMIT={s.soft_time_limit}s"))
+        return _last_resort(message, delivery, ExtractionTimeout.over("SOFT_TIME_LIMIT", s.soft_time_limit))
     except Exception as exc:  # a bug outside the page handling: never let the message loop
         log.exception("unexpected error in task %s", delivery.task_id)
         return _last_resort(message, delivery, InternalError(f"{type(exc).__name__}: {exc}"[:500]))

@@ -67,8 +67,8 @@ def test_list_show_replay_purge(
 
 
 def test_dead_letter_stream_is_capped(redis_client: redis.Redis, settings: Settings) -> None:
+    from schemas.reasons import NotJson
     from worker.dead_letters import dead_letter
-    from worker.errors import NotJson
     from worker.streams import Streams
 
     capped = settings.model_copy(update={"dead_letter_maxlen": 100})

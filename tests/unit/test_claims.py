@@ -11,12 +11,12 @@ import redis
 from celery import Celery
 
 from schemas import DeadLetter, Reason
+from schemas.reasons import ClaimMissing, InvalidMessage, PageTooLarge
 from tests.support.pages import article_html
 from tests.support.queue import queued_args
 from worker import claims, dlq, producer
 from worker.celery_app import create_app
 from worker.dead_letters import dead_letter
-from worker.errors import ClaimMissing, InvalidMessage, PageTooLarge
 from worker.handling import Delivery, Outcome, process
 from worker.producer import enqueue
 from worker.settings import Settings

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from schemas import Reason
-from worker.errors import ArticleWorkerError
+from schemas.reasons import ArticleWorkerError
 from worker.messages import decode_message, original_of
 
 LIMIT = 100_000

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemas import Article, RawPage, Reason
-from worker.errors import ArticleWorkerError
+from schemas.reasons import ArticleWorkerError
 from worker.handling import Delivery, Outcome, process
 from worker.messages import decode_message
 from worker.pipeline import Limits, extract

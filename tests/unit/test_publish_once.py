@@ -9,9 +9,9 @@ import pytest
 import redis
 
 from schemas import DeadLetter, Reason
+from schemas.reasons import PublishFailed
 from tests.support.pages import article_html
 from worker import handling
-from worker.errors import PublishFailed
 from worker.handling import Delivery, Outcome, process
 from worker.redis_client import make_client
 from worker.settings import Settings

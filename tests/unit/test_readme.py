@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from schemas import ArticleEvent, DeadLetter, RawPage
+from schemas import ArticleEvent, DeadLetter, RawPage, Reason
+from schemas.reasons import ArticleWorkerError
 from tests.conftest import ROOT
 from worker.pipeline import extract
 
@@ -29,3 +30,24 @@ def test_raw_page_example_extracts() -> None:
 def test_first_screen_gives_the_two_commands() -> None:
     first_screen = "\n".join(README.splitlines()[:25])
     assert "make demo" in first_screen and "make test" in first_screen
+
+
+def _concrete_errors() -> dict[Reason, set[bool]]:
+    """Reason -> the `retryable` of every error class that declares that reason itself."""
+    found: dict[Reason, set[bool]] = {}
+    todo: list[type[ArticleWorkerError]] = [ArticleWorkerError]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if "reason" in vars(cls):
+            found.setdefault(cls.reason, set()).add(cls.retryable)
+    return found
+
+
+def test_every_reason_has_one_error_class_and_one_readme_row() -> None:
+    rows = dict(re.findall(r"^\| `(\w+)` \| (yes|no) \|", README, flags=re.M))
+    errors = _concrete_errors()
+    assert sorted(rows) == sorted(r.value for r in Reason), "the README's table of reasons lists every code once"
+    for reason in Reason:
+        assert len(errors.get(reason, set())) == 1, f"{reason}: one error class (or several that agree)"
+        assert rows[reason.value] == ("yes" if errors[reason] == {True} else "no"), f"{reason}: retryable"

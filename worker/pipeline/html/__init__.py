@@ -8,8 +8,8 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from schemas import Article
+from schemas.reasons import NoArticle
 
-from ...errors import NoArticle
 from ..textutil import clean_value, reading_minutes, word_count
 from .body import find_body
 from .container import refine_body
