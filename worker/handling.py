@@ -17,14 +17,15 @@ from billiard.exceptions import SoftTimeLimitExceeded
 from schemas import ArticleEvent, Extractor, RawPage
 from schemas.reasons import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed, TooManyAttempts
 
-from . import __version__, claims, test_hooks
+from . import __version__, test_hooks
 from .dead_letters import dead_letter
 from .ids import event_id_for, job_id_for
 from .messages import decode_message
 from .outcomes import report
 from .pipeline import Limits, extract
 from .settings import Settings
-from .streams import Streams
+from .store import claims
+from .store.streams import Streams
 
 log = logging.getLogger("article_worker.pages")
 EXTRACTOR = Extractor(name="article-worker", version=__version__)

@@ -21,11 +21,11 @@ from schemas import RawPage
 from schemas.reasons import ArticleWorkerError, InternalError, InvalidMessage
 
 from .dead_letters import dead_letter
-from .groups import GroupReader
 from .heartbeats import heartbeat_key
 from .messages import decode_message
 from .settings import Settings
-from .streams import Streams
+from .store.groups import GroupReader
+from .store.streams import Streams
 
 log = logging.getLogger("article_worker.intake")
 PAGE_FIELD = b"page"

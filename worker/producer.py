@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from schemas import RawPage
 
-from . import claims
 from .celery_app import TASK_NAME, settings_of
 from .ids import job_id_for
-from .redis_client import shared_client
+from .store import claims
+from .store.client import shared_client
+from .store.keys import Keys
 
 if TYPE_CHECKING:
     from celery import Celery
@@ -51,7 +52,7 @@ def send_text(text: str, *, app: Celery | None = None, queue: str | None = None)
     try:
         return enqueue_message(message, app=celery, queue=queue)
     except BaseException:
-        client.delete(claims.key(settings, message[claims.FIELD]))  # not queued: nobody will read it
+        client.delete(Keys(settings).claim(message[claims.FIELD]))  # not queued: nobody will read it
         raise
 
 

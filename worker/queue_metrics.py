@@ -8,8 +8,8 @@ from typing import Any
 
 from redis.exceptions import RedisError
 
-from .redis_client import make_client
 from .settings import Settings
+from .store.client import make_client
 
 log = logging.getLogger("article_worker.metrics")
 

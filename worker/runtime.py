@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .redis_client import shared_client
 from .settings import get_settings
-from .streams import Streams
+from .store.client import shared_client
+from .store.streams import Streams
 
 
 @lru_cache(maxsize=1)

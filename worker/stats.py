@@ -9,7 +9,7 @@ from redis.exceptions import ResponseError
 
 from .heartbeats import alive_names
 from .settings import Settings
-from .stream_count import StreamCounter
+from .store.counting import StreamCounter
 
 # kombu's Redis transport: a queue's priority sublists are "<queue>\x06\x16<n>"; unacked is a hash.
 PRIORITY_SEP = "\x06\x16"

@@ -17,13 +17,14 @@ from celery.exceptions import Reject, Retry, TimeLimitExceeded
 
 from schemas.reasons import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed
 
-from . import claims, pool_init  # noqa: F401 - pool_init: gc.freeze() as each pool process starts
+from . import pool_init  # noqa: F401 - pool_init: gc.freeze() as each pool process starts
 from .celery_app import TASK_NAME, app
 from .dead_letters import dead_letter
 from .handling import Delivery, process
 from .outcomes import DEAD_LETTER, report
 from .runtime import streams
 from .settings import get_settings
+from .store import claims
 
 log = logging.getLogger("article_worker.tasks")
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from schemas import RawPage
 
 if TYPE_CHECKING:
-    from .streams import Streams
+    from .store.streams import Streams
 
 ENV = "ARTICLE_WORKER_TEST_HOOKS"
 

@@ -69,7 +69,7 @@ def test_list_show_replay_purge(
 def test_dead_letter_stream_is_capped(redis_client: redis.Redis, settings: Settings) -> None:
     from schemas.reasons import NotJson
     from worker.dead_letters import dead_letter
-    from worker.streams import Streams
+    from worker.store.streams import Streams
 
     capped = settings.model_copy(update={"dead_letter_maxlen": 100})
     streams = Streams(redis_client, capped)

@@ -16,10 +16,10 @@ from tests.support.queue import queued_args
 from tests.support.readme import redis_cli_line
 from tests.support.redis_keys import TEST_REDIS_URL
 from tests.support.streams import dead_letters, events
-from worker.groups import GroupReader
 from worker.intake import Intake
 from worker.settings import Settings
-from worker.streams import Streams
+from worker.store.groups import GroupReader
+from worker.store.streams import Streams
 
 
 def redis_cli(argv: list[str], prefix: str) -> str:

@@ -11,10 +11,10 @@ import time
 import redis
 
 from tests.support.cli import cli_env, run_cli
-from worker.redis_client import make_client
 from worker.settings import Settings
 from worker.stats import StatsReader
-from worker.stream_count import StreamCounter
+from worker.store.client import make_client
+from worker.store.counting import StreamCounter
 
 
 def prepare(client: redis.Redis, s: Settings) -> None:

@@ -21,7 +21,7 @@ from tests.support.streams import events
 from worker.celery_app import create_app
 from worker.producer import enqueue
 from worker.settings import Settings
-from worker.streams import Streams
+from worker.store.streams import Streams
 
 PASSWORD = f"tls-{uuid.uuid4().hex}"
 

@@ -14,13 +14,15 @@ from schemas import DeadLetter, Reason
 from schemas.reasons import ClaimMissing, InvalidMessage, PageTooLarge
 from tests.support.pages import article_html
 from tests.support.queue import queued_args
-from worker import claims, dlq, producer
+from worker import dlq, producer
 from worker.celery_app import create_app
 from worker.dead_letters import dead_letter
 from worker.handling import Delivery, Outcome, process
 from worker.producer import enqueue
 from worker.settings import Settings
-from worker.streams import Streams
+from worker.store import claims
+from worker.store.keys import Keys
+from worker.store.streams import Streams
 
 CLAIM = "0123456789abcdef0123456789abcdef"
 
@@ -93,9 +95,9 @@ def test_enqueue_sends_a_large_page_by_claim_check_and_a_small_one_inline(
     [inline] = [m for m in queued if isinstance(m, str)]
     claim = claims.claim_of(claim_message)
     assert claim is not None
-    stored = redis_client.get(claims.key(settings, claim))
+    stored = redis_client.get(Keys(settings).claim(claim))
     assert stored is not None and json.loads(stored)["url"] == big["url"]
-    assert 0 < redis_client.ttl(claims.key(settings, claim)) <= settings.claim_check_ttl
+    assert 0 < redis_client.ttl(Keys(settings).claim(claim)) <= settings.claim_check_ttl
     assert json.loads(inline)["url"] == small["url"]
 
 
@@ -103,7 +105,7 @@ def test_a_claim_checked_page_is_published_and_its_key_emptied_in_the_same_scrip
     streams: Streams, redis_client: redis.Redis, settings: Settings
 ) -> None:
     message = claims.store(redis_client, settings, page_text(1))
-    key = claims.key(settings, message["claim_check"])
+    key = Keys(settings).claim(message["claim_check"])
     assert process(message, Delivery(task_id="t-claim"), streams, settings) is Outcome.PUBLISHED
     assert redis_client.get(key) == b"", "the page is gone, an empty tombstone is left"
     assert 0 < redis_client.ttl(key) <= settings.dedup_ttl
@@ -125,7 +127,7 @@ def test_without_dedup_the_claim_key_is_deleted_outright(redis_client: redis.Red
     assert process(message, Delivery(task_id="t-nodedup"), Streams(redis_client, no_dedup), no_dedup) is (
         Outcome.PUBLISHED
     )
-    assert not redis_client.exists(claims.key(settings, message["claim_check"]))
+    assert not redis_client.exists(Keys(settings).claim(message["claim_check"]))
 
 
 def test_a_poison_claim_check_is_dead_lettered_with_its_page(
@@ -139,7 +141,7 @@ def test_a_poison_claim_check_is_dead_lettered_with_its_page(
     letter = only_dead_letter(redis_client, settings)
     assert letter.reason is Reason.TOO_MANY_ATTEMPTS
     assert letter.original == text, "read before dead-lettering, so a replay has the page"
-    assert redis_client.get(claims.key(settings, message["claim_check"])) == b""
+    assert redis_client.get(Keys(settings).claim(message["claim_check"])) == b""
 
 
 def test_a_claim_checked_bad_page_is_dead_lettered_with_the_page_not_the_claim(
@@ -151,7 +153,7 @@ def test_a_claim_checked_bad_page_is_dead_lettered_with_the_page_not_the_claim(
     letter = only_dead_letter(redis_client, settings)
     assert letter.reason is Reason.INVALID_MESSAGE
     assert letter.original == text, "the dead letter keeps the page, so a replay needs nothing else"
-    assert redis_client.get(claims.key(settings, message["claim_check"])) == b""
+    assert redis_client.get(Keys(settings).claim(message["claim_check"])) == b""
 
 
 def test_a_claim_whose_page_is_gone_is_dead_lettered_as_claim_missing(
@@ -194,6 +196,6 @@ def test_a_replayed_dead_letter_goes_by_claim_check_when_large_and_inline_when_s
     [claim_message] = [m for m in queued if isinstance(m, dict)]
     claim = claims.claim_of(claim_message)
     assert claim is not None
-    assert redis_client.get(claims.key(settings, claim)) == big.encode()  # verbatim, byte for byte
+    assert redis_client.get(Keys(settings).claim(claim)) == big.encode()  # verbatim, byte for byte
     assert [m for m in queued if isinstance(m, str)] == [small]
     assert redis_client.xlen(settings.key(settings.dead_letter_stream)) == 0

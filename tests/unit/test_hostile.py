@@ -20,7 +20,7 @@ from schemas import Article, ArticleEvent, DeadLetter, Reason
 from tests.support.pages import article_html
 from worker.handling import Delivery, Outcome, process
 from worker.settings import Settings
-from worker.streams import Streams
+from worker.store.streams import Streams
 
 ARTICLE = "article"
 URL = "https://news.example.com/hostile"

@@ -17,7 +17,7 @@ from worker.handling import Delivery, Outcome, process
 from worker.messages import decode_message
 from worker.pipeline import Limits, extract
 from worker.settings import Settings
-from worker.streams import Streams
+from worker.store.streams import Streams
 
 LIMITS = Limits(max_page_bytes=256 * 1024, max_dom_nodes=20_000, max_dom_depth=250)
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,4 +1,4 @@
-"""Publishing once per message, on the real Redis: the scripts of worker.scripts via Streams and process()."""
+"""Publishing once per message, on the real Redis: the scripts of worker.store.streams via Streams and process()."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from schemas.reasons import PublishFailed
 from tests.support.pages import article_html
 from worker import handling
 from worker.handling import Delivery, Outcome, process
-from worker.redis_client import make_client
 from worker.settings import Settings
-from worker.streams import Streams
+from worker.store.client import make_client
+from worker.store.streams import Streams
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ def command(name: str | None, quiet: bool) -> None:
     from redis.exceptions import RedisError
 
     from ..heartbeats import alive_names, heartbeat_key
-    from ..redis_client import make_client
     from ..settings import get_settings
+    from ..store.client import make_client
 
     settings = get_settings()
     client: Any = make_client(settings.redis_url, retries=1, timeout=5)

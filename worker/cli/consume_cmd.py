@@ -34,9 +34,9 @@ def command(
     dead: bool,
 ) -> None:
     """Print each event of the group's share as a JSON line, then acknowledge it (Ctrl-C to stop)."""
-    from ..groups import GroupReader
-    from ..redis_client import make_client
     from ..settings import get_settings
+    from ..store.client import make_client
+    from ..store.groups import GroupReader
 
     settings = get_settings()
     stream = settings.key(settings.dead_letter_stream if dead else settings.results_stream)

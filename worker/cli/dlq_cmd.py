@@ -12,8 +12,8 @@ REASONS = click.Choice([r.value for r in Reason])
 
 
 def _context() -> tuple[Any, Any]:
-    from ..redis_client import make_client
     from ..settings import get_settings
+    from ..store.client import make_client
 
     settings = get_settings()
     return make_client(settings.redis_url), settings

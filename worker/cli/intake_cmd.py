@@ -17,12 +17,12 @@ def command(consumer: str | None, block_ms: int) -> None:
     from schemas import RawPage
 
     from ..celery_app import app
-    from ..groups import GroupReader
     from ..intake import Intake
     from ..logs import configure_logging
     from ..producer import enqueue
     from ..runtime import streams
     from ..settings import get_settings
+    from ..store.groups import GroupReader
 
     settings = get_settings()
     configure_logging(settings)

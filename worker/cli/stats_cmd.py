@@ -35,9 +35,9 @@ def render(stats: Stats, s: Settings) -> str:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object (per refresh with --watch).")
 def command(watch: bool, interval: float, as_json: bool) -> None:
     """Show what is queued, running, produced and dead-lettered."""
-    from ..redis_client import make_client
     from ..settings import get_settings
     from ..stats import StatsReader
+    from ..store.client import make_client
 
     settings = get_settings()
     reader = StatsReader(make_client(settings.redis_url), settings)

@@ -5,7 +5,7 @@ writes it again to kombu's unacked hash and pipes it (twice: arguments and body)
 process. For a 200 KiB page that is about 4 ms of main-process CPU and a pause of the pool process
 while the page crawls through the pipe; with a claim check the message is ~50 bytes and the pool
 process reads the page with one GET. The same Lua script that publishes the page's event or dead
-letter (`worker.scripts`) empties the key into a short-lived tombstone, so a redelivery after that
+letter (`worker.store.streams`) empties the key into a short-lived tombstone, so a redelivery after that
 finds the `done` marker (or, once that expired, the tombstone) and only acks; `CLAIM_CHECK_TTL`
 bounds what a purged queue leaves behind.
 """
@@ -21,7 +21,8 @@ from redis.exceptions import RedisError
 
 from schemas.reasons import ClaimMissing, InvalidMessage, PublishFailed
 
-from .settings import Settings
+from ..settings import Settings
+from .keys import Keys
 
 FIELD = "claim_check"
 _ID = re.compile(r"[0-9a-f]{32}")
@@ -33,10 +34,6 @@ class Finished(Exception):
 
 def wanted(text: str, settings: Settings) -> bool:
     return 0 < settings.claim_check_bytes <= len(text)
-
-
-def key(settings: Settings, claim: str) -> str:
-    return settings.key(f"claim:{claim}")
 
 
 def claim_of(message: Any) -> str | None:
@@ -53,7 +50,7 @@ def claim_of(message: Any) -> str | None:
 def store(client: redis.Redis, settings: Settings, text: str) -> dict[str, str]:
     """Put the page text in its key; returns the message to enqueue instead of the page."""
     claim = uuid.uuid4().hex
-    client.set(key(settings, claim), text, ex=settings.claim_check_ttl)
+    client.set(Keys(settings).claim(claim), text, ex=settings.claim_check_ttl)
     return {FIELD: claim}
 
 
@@ -65,7 +62,7 @@ def resolve(message: Any, client: redis.Redis, settings: Settings) -> tuple[Any,
     claim = claim_of(message)
     if claim is None:
         return message, None
-    name = key(settings, claim)
+    name = Keys(settings).claim(claim)
     try:
         page = client.get(name)
     except RedisError as exc:

@@ -1,6 +1,8 @@
 """Writing events and dead letters to Redis streams, at most once per message.
 
-Every write goes through a script of `worker.scripts`, keyed by the message's task id: a page
+Each message (task id) has an attempt counter and, once finished, a `done` marker. Every write is one
+Lua script keyed by the task id, and a script runs alone on the server, so "seen? -> XADD -> remember
+-> forget the counter" cannot be cut in half by a worker dying between two commands: a page
 redelivered after its event was written (worker killed before the ack) publishes nothing new.
 """
 
@@ -16,8 +18,56 @@ from redis.exceptions import RedisError
 from schemas import ArticleEvent, DeadLetter
 from schemas.reasons import PublishFailed
 
-from . import scripts
-from .settings import Settings
+from ..settings import Settings
+from .keys import Keys
+
+# KEYS: attempts, done. ARGV: ttl. -> -1 when the message already finished, else this attempt's number.
+START = """
+if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
+local n = redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+return n
+"""
+
+# A claim-checked page's key (optional last KEY) is replaced by an empty tombstone living `tomb_ttl`
+# seconds (deleted when 0): a redelivery after the `done` marker expired then finds the tombstone and
+# only acks, instead of calling the page missing.
+# KEYS: attempts, done, published, stream[, claim-checked page]. ARGV: dedup_ttl, done_ttl, maxlen, fields...
+# (the tombstone lives dedup_ttl, as long as the published marker that stops a re-extracted duplicate)
+# -> {status, entry id}; status 1 appended, 0 this message already finished, 2 same event already
+# published by another message (the same page enqueued twice).
+PUBLISH_EVENT = """
+local done = redis.call('GET', KEYS[2])
+if done then return {0, done} end
+local status, id = 1, false
+if tonumber(ARGV[1]) > 0 then id = redis.call('GET', KEYS[3]) end
+if id then
+  status = 2
+else
+  id = redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[3], '*', unpack(ARGV, 4))
+  if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[3], id, 'EX', ARGV[1]) end
+end
+redis.call('SET', KEYS[2], id, 'EX', ARGV[2])
+redis.call('DEL', KEYS[1])
+if KEYS[5] then
+  if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[5], '', 'EX', ARGV[1]) else redis.call('DEL', KEYS[5]) end
+end
+return {status, id}
+"""
+
+# KEYS: attempts, done, stream[, claim-checked page]. ARGV: done_ttl, maxlen, tomb_ttl, fields...
+# -> {status, entry id} as above.
+PUBLISH_DEAD_LETTER = """
+local done = redis.call('GET', KEYS[2])
+if done then return {0, done} end
+local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[2], '*', unpack(ARGV, 4))
+redis.call('SET', KEYS[2], id, 'EX', ARGV[1])
+redis.call('DEL', KEYS[1])
+if KEYS[4] then
+  if tonumber(ARGV[3]) > 0 then redis.call('SET', KEYS[4], '', 'EX', ARGV[3]) else redis.call('DEL', KEYS[4]) end
+end
+return {1, id}
+"""
 
 
 @dataclass(frozen=True)
@@ -32,9 +82,10 @@ class Streams:
     def __init__(self, client: redis.Redis, settings: Settings) -> None:
         self.client = client
         self.settings = settings
-        self._start = client.register_script(scripts.START)
-        self._event = client.register_script(scripts.PUBLISH_EVENT)
-        self._dead = client.register_script(scripts.PUBLISH_DEAD_LETTER)
+        self.keys = Keys(settings)
+        self._start = client.register_script(START)
+        self._event = client.register_script(PUBLISH_EVENT)
+        self._dead = client.register_script(PUBLISH_DEAD_LETTER)
 
     @property
     def bookkeeping_ttl(self) -> int:
@@ -44,7 +95,7 @@ class Streams:
 
     def _keys(self, task_id: str | None) -> list[str]:
         tid = task_id or f"anonymous-{uuid.uuid4().hex}"  # no id: nothing to deduplicate against
-        return [self.settings.key(f"attempts:{tid}"), self.settings.key(f"done:{tid}")]
+        return [self.keys.attempts(tid), self.keys.done(tid)]
 
     def start_attempt(self, task_id: str) -> int | None:
         """This execution's number (1 on first delivery); None when the message already finished."""
@@ -52,10 +103,10 @@ class Streams:
         return None if int(count) < 0 else int(count)
 
     def publish_event(self, event: ArticleEvent, task_id: str | None, claim: str | None = None) -> Published:
-        """`claim`: the claim-checked page's key, emptied in the same script (see `worker.scripts`)."""
+        """`claim`: the claim-checked page's key, emptied in the same script (see PUBLISH_EVENT)."""
         s = self.settings
         fields = ["event_id", event.event_id, "job_id", event.job_id, "event", event.model_dump_json()]
-        keys = [*self._keys(task_id), s.key(f"published:{event.event_id}"), s.key(s.results_stream)]
+        keys = [*self._keys(task_id), self.keys.published(event.event_id), self.keys.results]
         keys += [claim] if claim else []
         reply = self._run(
             self._event, "publish event", keys, [s.dedup_ttl, self.bookkeeping_ttl, s.results_maxlen, *fields]
@@ -67,7 +118,7 @@ class Streams:
     ) -> Published:
         s = self.settings
         fields = ["reason", letter.reason.value, "job_id", letter.job_id or "", "dead_letter", letter.model_dump_json()]
-        keys = [*self._keys(task_id or letter.task_id), s.key(s.dead_letter_stream)]
+        keys = [*self._keys(task_id or letter.task_id), self.keys.dead_letters]
         keys += [claim] if claim else []
         reply = self._run(
             self._dead, "publish dead letter", keys, [self.bookkeeping_ttl, s.dead_letter_maxlen, s.dedup_ttl, *fields]
