@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import ssl
+from typing import Any
 
-from celery import Celery
+from celery import Celery, signals
 
-from . import logs  # noqa: F401 - connects setup_logging: Celery installs no log handler of its own
+from .ops import logs, metrics
 from .settings import Settings, get_settings
 
 TASK_NAME = "article_worker.process_page"
@@ -80,6 +82,36 @@ def settings_of(app: Celery) -> Settings:
     """The settings `app` was created with (the process's own for an app made elsewhere)."""
     found = getattr(app, "article_worker_settings", None)
     return found if isinstance(found, Settings) else get_settings()
+
+
+def install(app: Celery, settings: Settings) -> None:
+    """Every hook a worker adds to Celery's signals."""
+    hooks: list[tuple[Any, Any]] = [
+        # Connected, Celery configures no log handler of its own: ours, in the main and every pool process.
+        (signals.setup_logging, functools.partial(_setup_logging, settings)),
+        (signals.worker_ready, functools.partial(_ready, settings)),
+        (signals.worker_shutting_down, _shutting_down),
+        (signals.worker_process_shutdown, _process_shutdown),
+    ]
+    for signal, hook in hooks:
+        signal.connect(hook, weak=False)
+
+
+def _setup_logging(settings: Settings, **_: Any) -> None:
+    logs.celery_setup_logging(settings)
+
+
+def _ready(settings: Settings, sender: Any = None, **_: Any) -> None:
+    logs.quiet_shutdown(settings, sender)
+    metrics.serve(settings)
+
+
+def _shutting_down(sig: Any = None, how: Any = None, **_: Any) -> None:
+    logs.log_shutdown(sig, how)
+
+
+def _process_shutdown(**_: Any) -> None:
+    metrics.process_exited()
 
 
 app = create_app()

@@ -15,7 +15,7 @@ from kombu.exceptions import ContentDisallowed
 from schemas.reasons import ArticleWorkerError, NotJson, RefusedContentType, UnknownTask
 
 from .dead_letters import dead_letter
-from .outcomes import DEAD_LETTER, report
+from .ops.report import Outcome, report
 from .runtime import streams
 from .settings import get_settings
 
@@ -76,5 +76,5 @@ class DeadLetteringConsumer(Consumer):  # type: ignore[misc]
         except ArticleWorkerError:
             log.critical("could not dead-letter a refused message; it stays unacked for redelivery")
             return False
-        report(DEAD_LETTER, task_id, reason=error.reason.value)  # the page's one outcome line, and its count
+        report(Outcome.DEAD_LETTER, task_id, reason=error.reason.value)  # the page's one outcome line, and its count
         return True

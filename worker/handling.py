@@ -21,7 +21,8 @@ from . import __version__, test_hooks
 from .dead_letters import dead_letter
 from .ids import event_id_for, job_id_for
 from .messages import decode_message
-from .outcomes import report
+from .ops.report import Outcome as Reported
+from .ops.report import report
 from .pipeline import Limits, extract
 from .settings import Settings
 from .store import claims
@@ -145,6 +146,7 @@ class _Run:
     ) -> None:
         reason = error.reason.value if error else None
         url = self.raw.url if self.raw else None
-        report(
-            outcome.value, self.delivery.task_id, job_id=job_id, url=url, reason=reason, duration_ms=ms, article=article
+        reported = {Outcome.PUBLISHED: Reported.EVENT, Outcome.DEAD_LETTERED: Reported.DEAD_LETTER}.get(
+            outcome, Reported.DUPLICATE
         )
+        report(reported, self.delivery.task_id, job_id=job_id, url=url, reason=reason, duration_ms=ms, article=article)

@@ -7,16 +7,13 @@ The main process's timer keeps beating while pool processes are busy, which is w
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
-import os
-import time
 from typing import Any, ClassVar
 
 from celery import bootsteps
 from redis.exceptions import RedisError
 
-from .heartbeats import KEY
+from .ops import liveness
 from .runtime import streams
 from .settings import get_settings
 
@@ -31,16 +28,13 @@ class Heartbeat(bootsteps.StartStopStep):  # type: ignore[misc]
 
     def start(self, c: Any) -> None:
         settings = get_settings()
-        self.key = settings.key(KEY.format(c.hostname))
-        self.hostname = c.hostname
+        self.prefix, self.ttl, self.hostname = settings.key_prefix, settings.heartbeat_ttl, c.hostname
         self.beat()
         self.tref = c.timer.call_repeatedly(settings.heartbeat_interval, self.beat)
 
     def beat(self) -> None:
-        settings = get_settings()
-        payload = {"hostname": self.hostname, "pid": os.getpid(), "at": time.time()}
         try:
-            streams().client.set(self.key, json.dumps(payload), ex=settings.heartbeat_ttl)
+            liveness.beat(streams().client, self.prefix, self.hostname, self.ttl)
         except RedisError as exc:
             log.warning("heartbeat not written: %s", type(exc).__name__)
 
@@ -49,6 +43,6 @@ class Heartbeat(bootsteps.StartStopStep):  # type: ignore[misc]
             self.tref.cancel()
             self.tref = None
         with contextlib.suppress(RedisError, AttributeError):
-            streams().client.delete(self.key)
+            liveness.forget(streams().client, self.prefix, self.hostname)
 
     shutdown = stop

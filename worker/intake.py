@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import time
 from collections.abc import Callable
 
@@ -21,8 +20,8 @@ from schemas import RawPage
 from schemas.reasons import ArticleWorkerError, InternalError, InvalidMessage
 
 from .dead_letters import dead_letter
-from .heartbeats import heartbeat_key
 from .messages import decode_message
+from .ops import liveness
 from .settings import Settings
 from .store.groups import GroupReader
 from .store.streams import Streams
@@ -38,7 +37,6 @@ class Intake:
         self.streams = streams
         self.settings = settings
         self.send = send
-        self.heartbeat_key = heartbeat_key(settings, reader.consumer)
 
     def run(self, stopping: Callable[[], bool], block_ms: int = 1000) -> None:
         self.reader.ensure_group()
@@ -51,7 +49,7 @@ class Intake:
                 self.reader.retry_pending()
                 time.sleep(1.0)
         with contextlib.suppress(RedisError):
-            self.streams.client.delete(self.heartbeat_key)
+            liveness.forget(self.streams.client, self.settings.key_prefix, self.reader.consumer)
 
     def step(self, block_ms: int) -> int:
         """Handle one batch; returns how many entries were acknowledged."""
@@ -90,9 +88,8 @@ class Intake:
         log.warning("dead-lettered intake entry %s: %s", entry_id, error.reason.value)
 
     def beat(self) -> None:
-        """The same liveness key a worker writes, so `article-worker check --name` works for intakes."""
-        payload = {"hostname": self.reader.consumer, "pid": os.getpid(), "at": time.time()}
-        self.streams.client.set(self.heartbeat_key, json.dumps(payload), ex=self.settings.heartbeat_ttl)
+        """The same liveness a worker has, so `article-worker check --name` works for intakes."""
+        liveness.beat(self.streams.client, self.settings.key_prefix, self.reader.consumer, self.settings.heartbeat_ttl)
 
 
 def _entry_json(fields: dict[bytes, bytes]) -> str:

@@ -7,8 +7,10 @@ that cannot even be dead-lettered is requeued for a later, counted, attempt.
 
 from __future__ import annotations
 
+import json
 import logging
 import random
+import time
 from typing import Any
 
 from billiard.exceptions import SoftTimeLimitExceeded
@@ -21,7 +23,7 @@ from . import pool_init  # noqa: F401 - pool_init: gc.freeze() as each pool proc
 from .celery_app import TASK_NAME, app
 from .dead_letters import dead_letter
 from .handling import Delivery, process
-from .outcomes import DEAD_LETTER, report
+from .ops.report import Outcome, report
 from .runtime import streams
 from .settings import get_settings
 from .store import claims
@@ -61,12 +63,13 @@ class PageTask(Task):  # type: ignore[misc]
         except ArticleWorkerError:
             log.error("could not dead-letter timed-out task %s; it is requeued", task_id)
         else:
-            report(DEAD_LETTER, task_id, job_id=letter.job_id, url=letter.url, reason=letter.reason.value)
+            report(Outcome.DEAD_LETTER, task_id, job_id=letter.job_id, url=letter.url, reason=letter.reason.value)
 
 
 @app.task(bind=True, base=PageTask, name=TASK_NAME)  # type: ignore[untyped-decorator]
 def process_page(self: PageTask, message: Any) -> str:
     delivery = Delivery(task_id=self.request.id, worker=self.request.hostname)
+    started = time.perf_counter()
     try:
         return process(message, delivery, streams(), get_settings()).value
     except PublishFailed as exc:
@@ -74,6 +77,7 @@ def process_page(self: PageTask, message: Any) -> str:
         try:
             raise self.retry(exc=exc, countdown=backoff(self.request.retries), max_retries=None)
         except Retry:
+            _report_retry(exc, message, delivery.task_id, (time.perf_counter() - started) * 1000)
             raise
         except Exception:
             # Could not even schedule the retry: leave the message for redelivery.
@@ -84,6 +88,22 @@ def process_page(self: PageTask, message: Any) -> str:
     except Exception as exc:  # a bug outside the page handling: never let the message loop
         log.exception("unexpected error in task %s", delivery.task_id)
         return _last_resort(message, delivery, InternalError(f"{type(exc).__name__}: {exc}"[:500]))
+
+
+def _report_retry(exc: PublishFailed, message: Any, task_id: str, duration_ms: float) -> None:
+    job_id, url = exc.job_id, exc.url
+    if job_id is None and url is None:  # the page was not read: what the message itself says
+        job_id, url = _identify(message)
+    report(Outcome.RETRY, task_id, job_id=job_id, url=url, reason=exc.reason.value, duration_ms=duration_ms)
+
+
+def _identify(message: Any) -> tuple[str | None, str | None]:
+    """Best-effort job id and URL of a message the task did not read (a claim check names neither)."""
+    try:
+        page = json.loads(message)
+        return page.get("job_id"), page.get("url")
+    except Exception:
+        return None, None
 
 
 def _last_resort(message: Any, delivery: Delivery, error: ArticleWorkerError) -> str:
@@ -97,5 +117,5 @@ def _last_resort(message: Any, delivery: Delivery, error: ArticleWorkerError) ->
         streams().publish_dead_letter(letter, delivery.task_id, claim)
     except ArticleWorkerError:
         raise Reject(f"could not dead-letter: {error.reason.value}", requeue=True) from None
-    report(DEAD_LETTER, delivery.task_id, job_id=letter.job_id, url=letter.url, reason=letter.reason.value)
+    report(Outcome.DEAD_LETTER, delivery.task_id, job_id=letter.job_id, url=letter.url, reason=letter.reason.value)
     return "dead_lettered"

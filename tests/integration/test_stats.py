@@ -11,8 +11,8 @@ import time
 import redis
 
 from tests.support.cli import cli_env, run_cli
+from worker.ops.figures import StatsReader
 from worker.settings import Settings
-from worker.stats import StatsReader
 from worker.store.client import make_client
 from worker.store.counting import StreamCounter
 

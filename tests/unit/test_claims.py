@@ -14,10 +14,11 @@ from schemas import DeadLetter, Reason
 from schemas.reasons import ClaimMissing, InvalidMessage, PageTooLarge
 from tests.support.pages import article_html
 from tests.support.queue import queued_args
-from worker import dlq, producer
+from worker import producer
 from worker.celery_app import create_app
 from worker.dead_letters import dead_letter
 from worker.handling import Delivery, Outcome, process
+from worker.ops import dlq
 from worker.producer import enqueue
 from worker.settings import Settings
 from worker.store import claims
@@ -190,7 +191,8 @@ def test_a_replayed_dead_letter_goes_by_claim_check_when_large_and_inline_when_s
     for i, original in enumerate((big, small)):
         letter = dead_letter(PageTooLarge("over the limit then"), original, settings, stage="task", attempts=1)
         streams.publish_dead_letter(letter, f"task-{i}")
-    sent, skipped = dlq.replay(redis_client, settings, app, list(dlq.entries(redis_client, settings)))
+    letters = list(dlq.entries(redis_client, settings))
+    sent, skipped = dlq.replay(redis_client, settings, letters, lambda text: producer.send_text(text, app=app))
     assert (sent, skipped) == (2, [])
     queued = [args[0] for args in queued_args(redis_client, settings.key(settings.pages_queue))]
     [claim_message] = [m for m in queued if isinstance(m, dict)]

@@ -14,10 +14,11 @@ import json, logging, sys
 if {blocked}:
     sys.modules["prometheus_client"] = None  # as if the [metrics] extra were not installed
 logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-from worker import metrics, outcomes
+from worker.ops import metrics
+from worker.ops.report import Outcome, report
 from worker.settings import Settings
 enabled = metrics.enable(Settings(metrics_port={port}))
-outcomes.report("published", "t-1", job_id="j", url="https://example.org/", duration_ms=1.0)
+report(Outcome.EVENT, "t-1", job_id="j", url="https://example.org/", duration_ms=1.0)
 print(json.dumps({{"enabled": enabled, "metrics": sorted(metrics._m), "imported": "prometheus_client" in sys.modules
                    and sys.modules["prometheus_client"] is not None}}))
 """
@@ -60,17 +61,18 @@ import json
 from prometheus_client import CollectorRegistry
 from prometheus_client.multiprocess import MultiProcessCollector
 from schemas import RawPage
-from worker import metrics, outcomes
+from worker.ops import metrics
+from worker.ops.report import Outcome, report
 from worker.pipeline import extract
 from worker.settings import Settings
 assert metrics.enable(Settings(metrics_port=9999))
 body = "<p>Some words of a body that is long enough to count as an article. </p>" * 20
 html = "<html><head><title>T</title></head><body><article><h1>T</h1>" + body + "</article></body></html>"
 article = extract(RawPage(url="https://example.org/a", content=html))
-outcomes.report("published", "t1", job_id="j", duration_ms=5.0, article=article)
-outcomes.report("duplicate", "t2", job_id="j", duration_ms=1.0, article=article)
-outcomes.report("duplicate", "t3", reason="no_article", duration_ms=1.0)
-outcomes.report("dead_lettered", "t4", reason="no_article", duration_ms=1.0)
+report(Outcome.EVENT, "t1", job_id="j", duration_ms=5.0, article=article)
+report(Outcome.DUPLICATE, "t2", job_id="j", duration_ms=1.0, article=article)
+report(Outcome.DUPLICATE, "t3", reason="no_article", duration_ms=1.0)
+report(Outcome.DEAD_LETTER, "t4", reason="no_article", duration_ms=1.0)
 registry = CollectorRegistry()
 MultiProcessCollector(registry)
 print(json.dumps({f"{s.name}{sorted(s.labels.items())}": s.value for m in registry.collect() for s in m.samples

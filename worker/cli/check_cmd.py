@@ -7,7 +7,6 @@ where `celery inspect ping` waits in line behind the work. Intakes write the sam
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -21,16 +20,15 @@ def command(name: str | None, quiet: bool) -> None:
     """Exit 0 if the named worker (or any worker) has a fresh heartbeat, else 1."""
     from redis.exceptions import RedisError
 
-    from ..heartbeats import alive_names, heartbeat_key
+    from ..ops import liveness
     from ..settings import get_settings
     from ..store.client import make_client
 
     settings = get_settings()
     client: Any = make_client(settings.redis_url, retries=1, timeout=5)
     try:
-        names = [name] if name is not None else alive_names(client, settings)
-        keys = [heartbeat_key(settings, n) for n in names]
-        beats = [json.loads(value) for value in client.mget(keys) if value is not None] if keys else []
+        names = [name] if name is not None else liveness.alive_names(client, settings.key_prefix)
+        beats = liveness.beats(client, settings.key_prefix, names)
     except RedisError as exc:
         click.echo(f"unhealthy: Redis at {settings.redacted_redis_url}: {type(exc).__name__}", err=True)
         sys.exit(1)

@@ -20,7 +20,7 @@ def _context() -> tuple[Any, Any]:
 
 
 def _select(ids: tuple[str, ...], reason: str | None, everything: bool) -> list[Any]:
-    from .. import dlq
+    from ..ops import dlq
 
     client, settings = _context()
     if ids:
@@ -46,7 +46,7 @@ def list_(reason: str | None, limit: int | None) -> None:
     """One line per dead letter: id, reason, job id, url, error; then the count per reason."""
     from collections import Counter
 
-    from .. import dlq
+    from ..ops import dlq
 
     client, settings = _context()
     counts: Counter[str] = Counter()
@@ -63,7 +63,7 @@ def list_(reason: str | None, limit: int | None) -> None:
 @click.argument("entry_id")
 def show(entry_id: str) -> None:
     """The dead letter as JSON, original message included."""
-    from .. import dlq
+    from ..ops import dlq
 
     client, settings = _context()
     entry = dlq.get(client, settings, entry_id)
@@ -78,11 +78,14 @@ def show(entry_id: str) -> None:
 @click.option("--all", "everything", is_flag=True, help="Replay every letter.")
 def replay(ids: tuple[str, ...], reason: str | None, everything: bool) -> None:
     """Re-enqueue the original messages verbatim and remove their letters."""
-    from .. import dlq
     from ..celery_app import app
+    from ..ops import dlq
+    from ..producer import send_text
 
     client, settings = _context()
-    sent, skipped = dlq.replay(client, settings, app, _select(ids, reason, everything))
+    sent, skipped = dlq.replay(
+        client, settings, _select(ids, reason, everything), lambda text: send_text(text, app=app)
+    )
     for line in skipped:
         click.echo(f"skipped {line}", err=True)
     click.echo(f"replayed {sent}, skipped {len(skipped)}")
@@ -94,7 +97,7 @@ def replay(ids: tuple[str, ...], reason: str | None, everything: bool) -> None:
 @click.option("--all", "everything", is_flag=True, help="Purge every letter.")
 def purge(ids: tuple[str, ...], reason: str | None, everything: bool) -> None:
     """Delete dead letters for good."""
-    from .. import dlq
+    from ..ops import dlq
 
     client, settings = _context()
     click.echo(f"purged {dlq.purge(client, settings, _select(ids, reason, everything))}")

@@ -18,7 +18,7 @@ def command(consumer: str | None, block_ms: int) -> None:
 
     from ..celery_app import app
     from ..intake import Intake
-    from ..logs import configure_logging
+    from ..ops.logs import configure_logging
     from ..producer import enqueue
     from ..runtime import streams
     from ..settings import get_settings

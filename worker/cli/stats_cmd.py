@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from ..ops.figures import Stats
     from ..settings import Settings
-    from ..stats import Stats
 
 
 def render(stats: Stats, s: Settings) -> str:
@@ -35,8 +35,8 @@ def render(stats: Stats, s: Settings) -> str:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object (per refresh with --watch).")
 def command(watch: bool, interval: float, as_json: bool) -> None:
     """Show what is queued, running, produced and dead-lettered."""
+    from ..ops.figures import StatsReader
     from ..settings import get_settings
-    from ..stats import StatsReader
     from ..store.client import make_client
 
     settings = get_settings()

@@ -6,10 +6,18 @@ too, so that what we read of them (`stats`, the metrics) is what kombu writes.
 
 from __future__ import annotations
 
-from ..settings import Settings
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # not at run time: `check` reads a heartbeat without importing pydantic
+    from ..settings import Settings
 
 #: kombu's Redis transport: a queue's priority sub-lists are "<queue>\x06\x16<n>" (n = 1..9).
 PRIORITY_SEP = "\x06\x16"
+
+
+def heartbeat(prefix: str, name: str) -> str:
+    """A worker's or an intake's liveness (worker/ops/liveness.py), for callers that know only the prefix."""
+    return f"{prefix}heartbeat:{name}"
 
 
 def processing_list(fetch_id: str, queue: str) -> str:
@@ -54,12 +62,12 @@ class Keys:
         return f"{self.prefix}claim:{claim_id}"
 
     def heartbeat(self, name: str) -> str:
-        """A worker's or an intake's liveness (worker/ops/liveness.py)."""
-        return f"{self.prefix}heartbeat:{name}"
+        return heartbeat(self.prefix, name)
 
     def processing(self, fetch_id: str, queue: str) -> str:
         return self.prefix + processing_list(fetch_id, queue)
 
-    def pattern(self, key: str) -> str:
-        """A SCAN pattern for the keys that start with `key`: its glob characters escaped."""
-        return "".join(f"\\{ch}" if ch in "*?[]\\" else ch for ch in key) + "*"
+
+def pattern(start: str) -> str:
+    """A SCAN pattern for the keys that begin with `start`, its glob characters escaped."""
+    return "".join(f"\\{ch}" if ch in "*?[]\\" else ch for ch in start) + "*"

@@ -7,16 +7,14 @@ Retention is the stream's approximate MAXLEN (DEAD_LETTER_MAXLEN), applied on ev
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from schemas import DeadLetter
 
-from .settings import Settings
-
-if TYPE_CHECKING:
-    from celery import Celery
+from ..settings import Settings
+from ..store.keys import Keys
 
 _BATCH = 500
 
@@ -33,7 +31,7 @@ def _text(value: Any) -> str:
 
 def entries(client: Any, settings: Settings, reason: str | None = None) -> Iterator[Entry]:
     """Oldest first, optionally only one reason code; reads the stream in batches."""
-    stream, start = settings.key(settings.dead_letter_stream), "-"
+    stream, start = Keys(settings).dead_letters, "-"
     while True:
         batch = client.xrange(stream, min=start, max="+", count=_BATCH)
         for entry_id, fields in batch:
@@ -45,7 +43,7 @@ def entries(client: Any, settings: Settings, reason: str | None = None) -> Itera
 
 
 def get(client: Any, settings: Settings, entry_id: str) -> Entry | None:
-    found = client.xrange(settings.key(settings.dead_letter_stream), min=entry_id, max=entry_id)
+    found = client.xrange(Keys(settings).dead_letters, min=entry_id, max=entry_id)
     return Entry(_text(found[0][0]), DeadLetter.model_validate_json(found[0][1][b"dead_letter"])) if found else None
 
 
@@ -58,23 +56,24 @@ def replayable(letter: DeadLetter) -> str | None:
     return None
 
 
-def replay(client: Any, settings: Settings, app: Celery, selected: list[Entry]) -> tuple[int, list[str]]:
-    """Re-enqueue each replayable letter's original message, then delete the letter."""
-    from .producer import send_text
-
+def replay(
+    client: Any, settings: Settings, selected: list[Entry], send: Callable[[str], object]
+) -> tuple[int, list[str]]:
+    """Re-enqueue each replayable letter's original message with `send` (the producer's `send_text`:
+    a large one by claim check, as `enqueue` sends it), then delete the letter."""
     sent, skipped = 0, []
     for entry in selected:
         why = replayable(entry.letter)
         if why:
             skipped.append(f"{entry.id}: {why}")
             continue
-        send_text(entry.letter.original, app=app)  # a large page by claim check, as `enqueue` sends it
-        client.xdel(settings.key(settings.dead_letter_stream), entry.id)
+        send(entry.letter.original)
+        client.xdel(Keys(settings).dead_letters, entry.id)
         sent += 1
     return sent, skipped
 
 
 def purge(client: Any, settings: Settings, selected: list[Entry]) -> int:
-    stream = settings.key(settings.dead_letter_stream)
+    stream = Keys(settings).dead_letters
     ids = [entry.id for entry in selected]
     return sum(int(client.xdel(stream, *ids[i : i + _BATCH])) for i in range(0, len(ids), _BATCH))

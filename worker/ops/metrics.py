@@ -1,8 +1,10 @@
 """Prometheus metrics, safe with the prefork pool; inert unless METRICS_PORT is set and the extra installed.
 
 Pool processes count into files in PROMETHEUS_MULTIPROC_DIR (prometheus-client's multiprocess mode;
-a fresh temp dir by default), the main worker process serves their sum on METRICS_PORT, and queue
-depth is read from Redis at scrape time, so it is never stale.
+a fresh temp dir by default), the main process serves their sum on METRICS_PORT, and the queue
+figures (worker/ops/figures.py) are read from Redis at scrape time, so they are never stale.
+`enable` registers the counting with the outcome report; the worker's `install` (or the intake)
+starts the endpoint.
 """
 
 from __future__ import annotations
@@ -12,17 +14,21 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from celery import signals
+from redis.exceptions import RedisError
 
 from schemas import Article
 
-from .settings import Settings, get_settings
+from ..store.client import make_client
+from ..store.keys import Keys
+from .figures import queue_figures
+from .report import Outcome, PageOutcome, add_observer
 
 if TYPE_CHECKING:
-    from .outcomes import PageOutcome
+    from ..settings import Settings
 
 log = logging.getLogger("article_worker.metrics")
 DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -34,7 +40,7 @@ _m: dict[str, Any] = {}  # metric objects, created by enable() in the main proce
 
 
 def enable(settings: Settings) -> bool:
-    """In the main worker process, before the pool forks; False (and a warning) without the extra."""
+    """In the main process, before the pool forks; False (and a warning) without the extra."""
     if not settings.metrics_port:
         return False
     if not os.environ.get(DIR_ENV):
@@ -59,35 +65,30 @@ def enable(settings: Settings) -> bool:
     )
     for name in FILLABLE:  # every field appears, at 0 until filled, so a rate is defined from the start
         _m["filled"].labels(name)
-    signals.worker_ready.connect(_serve, weak=False)
+    add_observer(observe)
     return True
 
 
 def observe(page: PageOutcome) -> None:
-    """Count one page's outcome; a no-op while metrics are off."""
-    if not _m:
-        return
-    _m["pages"].labels(page.outcome, page.reason or "").inc()
-    if page.duration_ms is not None and page.outcome != "retry":
-        _m["duration"].labels(page.outcome).observe(page.duration_ms / 1000)
-    if page.outcome == "dead_letter":
+    """Count one message's outcome (registered with the report by `enable`)."""
+    _m["pages"].labels(page.outcome.value, page.reason or "").inc()
+    if page.duration_ms is not None and page.outcome is not Outcome.RETRY:
+        _m["duration"].labels(page.outcome.value).observe(page.duration_ms / 1000)
+    if page.outcome is Outcome.DEAD_LETTER:
         _m["dead"].labels(page.reason or "").inc()
-    if page.article is not None and page.outcome == "event":
+    if page.article is not None and page.outcome is Outcome.EVENT:
         for name in FILLABLE:
             if getattr(page.article, name) not in (None, [], "", {}):
                 _m["filled"].labels(name).inc()
 
 
-def _serve(**_: Any) -> None:
-    """Start the endpoint in the main process once the pool is up (worker_ready)."""
-    if "server" in _m:
+def serve(settings: Settings) -> None:
+    """Start the endpoint in this (main) process; once, and only when `enable` succeeded."""
+    if not _m or "server" in _m:
         return
     from prometheus_client import CollectorRegistry, start_http_server
     from prometheus_client.multiprocess import MultiProcessCollector
 
-    from .queue_metrics import QueueCollector
-
-    settings = get_settings()
     registry = CollectorRegistry()
     MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
     registry.register(QueueCollector(settings))
@@ -99,7 +100,7 @@ def _serve(**_: Any) -> None:
     log.info("metrics on :%d/metrics", settings.metrics_port)
 
 
-def _process_exited(**_: Any) -> None:
+def process_exited() -> None:
     """A pool process is gone: drop its live gauges (counters stay summed, as they should)."""
     if _m:
         from prometheus_client import multiprocess
@@ -107,4 +108,31 @@ def _process_exited(**_: Any) -> None:
         multiprocess.mark_process_dead(os.getpid())  # type: ignore[no-untyped-call]
 
 
-signals.worker_process_shutdown.connect(_process_exited)
+class QueueCollector:
+    """The queue figures as gauges, computed at scrape time instead of kept up to date by every process."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.keys = Keys(settings)
+        self.client = make_client(settings.redis_url, retries=1, timeout=2.0)
+
+    def describe(self) -> list[Any]:
+        return []  # unknown until scraped; keeps registration from calling collect()
+
+    def collect(self) -> Iterator[Any]:
+        from prometheus_client.core import GaugeMetricFamily
+
+        try:
+            q = queue_figures(self.client, self.keys)
+        except RedisError as exc:
+            log.warning("metrics: Redis unreachable at scrape: %s", type(exc).__name__)
+            yield GaugeMetricFamily("article_worker_redis_up", "Redis answered the scrape.", value=0)
+            return
+        yield GaugeMetricFamily("article_worker_redis_up", "Redis answered the scrape.", value=1)
+        yield GaugeMetricFamily("article_worker_queue_depth", "Pages waiting in the queue.", value=q.queue)
+        yield GaugeMetricFamily(
+            "article_worker_in_flight", "Pages delivered to a worker and not yet acknowledged.", value=q.in_flight
+        )
+        family = GaugeMetricFamily("article_worker_stream_length", "Entries in our streams.", labels=["stream"])
+        for name, length in (("results", q.events), ("dead_letters", q.dead_letters), ("intake", q.intake)):
+            family.add_metric([name], length)
+        yield family

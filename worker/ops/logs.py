@@ -1,8 +1,8 @@
 """Logging set-up: readable lines by default, one JSON object per line with LOG_FORMAT=json.
 
-We own the root logger's handler, not Celery: its `setup_logging` signal hands the set-up to us in the
-main worker process and again in every pool process, and a handler someone else put on the root logger
-(an application embedding the worker) is left where it is.
+We own the root logger's handler, not Celery: its `setup_logging` signal (connected by the worker's
+`install`) hands the set-up to us in the main worker process and again in every pool process, and a
+handler someone else put on the root logger (an application embedding the worker) is left where it is.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from celery import signals
-
-from .settings import Settings, get_settings
+from ..settings import Settings
 
 FIELDS = ("task_id", "job_id", "url", "outcome", "reason", "duration_ms", "worker")
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(processName)s %(name)s: %(message)s"
@@ -72,27 +70,22 @@ def configure_logging(settings: Settings) -> logging.Handler:
     return handler
 
 
-def _celery_setup_logging(**_: Any) -> None:
-    """Connected, so Celery configures no handler of its own; ours goes on unless the host has its own."""
+def celery_setup_logging(settings: Settings) -> None:
+    """For Celery's `setup_logging`: ours goes on unless the host application has its own handler."""
     root = logging.getLogger()
     if any(not isinstance(h, OurHandler) for h in root.handlers):
         return  # an embedding application configured logging: leave it alone
-    configure_logging(get_settings())
+    configure_logging(settings)
 
 
-def _quiet_shutdown(sender: Any = None, **_: Any) -> None:
+def quiet_shutdown(settings: Settings, consumer: Any) -> None:
     """JSON logs: Celery's SIGTERM handler prints "Warm shutdown" straight to stdout; ours logs it instead."""
-    if get_settings().log_format != "json" or getattr(sender, "controller", None) is None:
+    if settings.log_format != "json" or getattr(consumer, "controller", None) is None:
         return
     from celery.apps.worker import install_worker_term_handler
 
-    install_worker_term_handler(sender.controller, verbose=False)
+    install_worker_term_handler(consumer.controller, verbose=False)
 
 
-def _log_shutdown(sig: Any = None, how: Any = None, **_: Any) -> None:
+def log_shutdown(sig: Any, how: Any) -> None:
     logging.getLogger("article_worker.worker").info("%s shutdown on %s", how, sig)
-
-
-signals.setup_logging.connect(_celery_setup_logging)
-signals.worker_ready.connect(_quiet_shutdown)
-signals.worker_shutting_down.connect(_log_shutdown)
