@@ -20,8 +20,8 @@ import redis
 from celery import Celery
 
 from tests.support.workers import WorkerProcess
-from worker.celery_app import create_app
 from worker.producer import enqueue, enqueue_message
+from worker.service.app import create_app
 from worker.settings import Settings
 
 from .common import bench_redis, delete_prefix, new_prefix, redis_url

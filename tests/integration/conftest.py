@@ -10,7 +10,7 @@ from celery import Celery
 
 from tests.support.cli import CliProcess
 from tests.support.workers import WorkerProcess
-from worker.celery_app import create_app
+from worker.service.app import create_app
 from worker.settings import Settings
 
 StartWorker = Callable[..., WorkerProcess]

@@ -9,8 +9,8 @@ from celery import Celery
 from tests.integration.conftest import StartWorker
 from tests.support.pages import article_html
 from tests.support.streams import events
-from worker.celery_app import create_app
 from worker.producer import enqueue
+from worker.service.app import create_app
 from worker.settings import Settings
 
 

@@ -3,7 +3,7 @@
 Every message enqueued must end as exactly one event (good pages) or exactly one dead letter (bad
 pages, or good ones the kills pushed past a limit): none missing, none twice.
 
-Whole workers are killed at any instant: the reliable fetch (worker/reliable_fetch.py) leaves no
+Whole workers are killed at any instant: the reliable fetch (worker/service/reliable_fetch.py) leaves no
 moment where a fetched message is held only in a worker's memory. `only_busy_worker_kills` restricts
 whole-worker kills to moments when every pool process is mid-task (no fetch in flight), which is
 what kombu's plain BRPOP fetch needs (RELIABLE_FETCH=false) to lose nothing.
@@ -28,8 +28,8 @@ import redis
 from schemas import ArticleEvent, DeadLetter
 from tests.support.pages import article_html
 from tests.support.workers import WorkerProcess
-from worker.celery_app import TASK_NAME, create_app
 from worker.producer import enqueue_message
+from worker.service.app import TASK_NAME, create_app
 from worker.settings import Settings
 
 # VISIBILITY_TIMEOUT > HARD_TIME_LIMIT + RETRY_BACKOFF_MAX; HARD above Celery's ~5 s to notice a dead child.

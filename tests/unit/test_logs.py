@@ -21,10 +21,11 @@ import json, logging, sys
 embedded = {embedded}
 if embedded:
     logging.getLogger().addHandler(logging.StreamHandler(sys.stdout))
-from worker.celery_app import create_app, install
+from worker.service.app import create_app
+from worker.service.install import install
 from worker.settings import Settings
-app = create_app()
-install(app, Settings())
+app = create_app(Settings())
+install(app)
 app.log.setup(logging.INFO)
 app.log.already_setup = False
 app.log.setup(logging.INFO)  # a pool process sets up again

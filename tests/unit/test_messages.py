@@ -7,7 +7,7 @@ import pytest
 
 from schemas import Reason
 from schemas.reasons import ArticleWorkerError
-from worker.messages import decode_message, original_of
+from worker.page.messages import decode_message, original_of
 
 LIMIT = 100_000
 PAGE = {"url": "https://example.org/a", "content": "<p>hello</p>"}

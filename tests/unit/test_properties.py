@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from schemas import Article, RawPage, Reason
 from schemas.reasons import ArticleWorkerError
-from worker.handling import Delivery, Outcome, process
-from worker.messages import decode_message
+from worker.ops.report import Outcome
+from worker.page.messages import decode_message
+from worker.page.process import Delivery, Pages
 from worker.pipeline import Limits, extract
 from worker.settings import Settings
-from worker.store.streams import Streams
 
 LIMITS = Limits(max_page_bytes=256 * 1024, max_dom_nodes=20_000, max_dom_depth=250)
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -111,10 +111,9 @@ def test_arbitrary_messages_decode_to_a_page_or_a_typed_error(message: Any) -> N
 def test_arbitrary_messages_through_the_task_path(
     message: Any, redis_client: redis.Redis, settings: Settings
 ) -> None:  # fmt: skip
-    streams = Streams(redis_client, settings)
     before = redis_client.xlen(settings.key(settings.dead_letter_stream))
-    result = process(message, Delivery(task_id=f"prop-{hash(message)}-{before}"), streams, settings)
-    assert result in (Outcome.PUBLISHED, Outcome.DEAD_LETTERED, Outcome.DUPLICATE)
+    result = Pages(redis_client, settings).process(message, Delivery(task_id=f"prop-{hash(message)}-{before}"))
+    assert result in (Outcome.EVENT, Outcome.DEAD_LETTER, Outcome.DUPLICATE)
     last = redis_client.xrevrange(settings.key(settings.dead_letter_stream), count=1)
-    if result is Outcome.DEAD_LETTERED:
+    if result is Outcome.DEAD_LETTER:
         assert last and last[0][1][b"reason"] != Reason.INTERNAL_ERROR.value.encode()

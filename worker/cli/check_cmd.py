@@ -1,6 +1,6 @@
 """`article-worker check`: exit 0 when a worker's heartbeat key is alive, 1 otherwise.
 
-The key is written by the worker's main process (worker/heartbeat.py) on its own timer and expires
+The key is written by the worker's main process (worker/service/heartbeat.py) on its own timer and expires
 after HEARTBEAT_TTL, so this answers within milliseconds even while every pool process is busy,
 where `celery inspect ping` waits in line behind the work. Intakes write the same kind of key.
 """

@@ -78,14 +78,13 @@ def show(entry_id: str) -> None:
 @click.option("--all", "everything", is_flag=True, help="Replay every letter.")
 def replay(ids: tuple[str, ...], reason: str | None, everything: bool) -> None:
     """Re-enqueue the original messages verbatim and remove their letters."""
-    from ..celery_app import app
     from ..ops import dlq
     from ..producer import send_text
+    from ..service.app import create_app
 
     client, settings = _context()
-    sent, skipped = dlq.replay(
-        client, settings, _select(ids, reason, everything), lambda text: send_text(text, app=app)
-    )
+    app = create_app(settings)
+    sent, skipped = dlq.replay(client, settings, _select(ids, reason, everything), lambda t: send_text(t, app=app))
     for line in skipped:
         click.echo(f"skipped {line}", err=True)
     click.echo(f"replayed {sent}, skipped {len(skipped)}")

@@ -13,6 +13,8 @@ if TYPE_CHECKING:  # not at run time: `check` reads a heartbeat without importin
 
 #: kombu's Redis transport: a queue's priority sub-lists are "<queue>\x06\x16<n>" (n = 1..9).
 PRIORITY_SEP = "\x06\x16"
+#: Reliable fetch's parking lists, "processing:<fetch id>:<queue>" (worker/service/reliable_fetch.py).
+PROCESSING = "processing:"
 
 
 def heartbeat(prefix: str, name: str) -> str:
@@ -23,7 +25,7 @@ def heartbeat(prefix: str, name: str) -> str:
 def processing_list(fetch_id: str, queue: str) -> str:
     """Reliable fetch: where one consumer parks a message between its fetch and kombu's unacked write.
     Unprefixed: kombu's channel adds its own prefix."""
-    return f"processing:{fetch_id}:{queue}"
+    return f"{PROCESSING}{fetch_id}:{queue}"
 
 
 def processing_alive(fetch_id: str) -> str:

@@ -11,23 +11,16 @@ are collected as before.
 from __future__ import annotations
 
 import gc
-from typing import Any
-
-from celery import signals
 
 
-def freeze_inherited(**_: Any) -> None:
+def freeze_inherited() -> None:
     """In each pool process right after the fork: everything it holds then came from the main process.
     (A pool process is replaced every MAX_TASKS_PER_CHILD pages, so what it freezes is bounded.)"""
     gc.freeze()
 
 
-def freeze_started(**_: Any) -> None:
+def freeze_started() -> None:
     """In the main process once it is up: collect the start-up garbage first, since frozen objects are
     never collected; pool processes forked later (recycling) inherit the frozen generation as it is."""
     gc.collect()
     gc.freeze()
-
-
-signals.worker_process_init.connect(freeze_inherited, weak=False)
-signals.worker_ready.connect(freeze_started, weak=False)

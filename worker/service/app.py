@@ -1,22 +1,45 @@
-"""The Celery app, configured for at-least-once delivery of JSON messages from Redis."""
+"""The Celery app, configured for at-least-once delivery of JSON messages from Redis.
+
+`create_app(settings)` builds it when asked (nothing is built at import). An app made for sending
+(a producer, a test) stops there; a worker's entry point then calls `install(app)`
+(worker/service/install.py), which adds the task, the consumer, the bootstep and the signal hooks.
+"""
 
 from __future__ import annotations
 
-import functools
 import ssl
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from celery import Celery, signals
+from celery import Celery
 
-from .ops import logs, metrics
-from .settings import Settings, get_settings
+from ..settings import Settings
+
+if TYPE_CHECKING:
+    from ..page.process import Pages
 
 TASK_NAME = "article_worker.process_page"
 
 
-def create_app(settings: Settings | None = None) -> Celery:
-    s = settings or get_settings()
-    app = Celery("article_worker", broker=s.redis_url, include=["worker.tasks"])
+class Service:
+    """What an app's task, consumer and bootstep share in one process: the settings the app was made
+    with, and the page handler, made on first use in the process that uses it (a pool process makes its
+    own Redis connections after the fork)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def pages(self) -> Pages:
+        from ..page.process import Pages
+        from ..store.client import shared_client
+
+        return Pages(shared_client(self.settings.redis_url), self.settings)
+
+
+def create_app(settings: Settings) -> Celery:
+    s = settings
+    app = Celery("article_worker", broker=s.redis_url)
     transport: dict[str, object] = {
         "visibility_timeout": s.visibility_timeout,
         "unacked_restore_interval": s.restore_interval,
@@ -40,7 +63,7 @@ def create_app(settings: Settings | None = None) -> Celery:
         # (our streams client) does. ssl_* query parameters of the URL (ssl_ca_certs=...) replace this.
         app.conf.broker_use_ssl = {"ssl_cert_reqs": ssl.CERT_REQUIRED}
     app.conf.update(
-        broker_transport="worker.reliable_fetch:Transport" if s.reliable_fetch else None,
+        broker_transport="worker.service.reliable_fetch:Transport" if s.reliable_fetch else None,
         # JSON only, both ways: a pickle message is refused before it is deserialised.
         task_serializer="json",
         accept_content=["json"],
@@ -67,51 +90,14 @@ def create_app(settings: Settings | None = None) -> Celery:
         worker_concurrency=s.concurrency,
         worker_hijack_root_logger=False,
         worker_redirect_stdouts=False,
-        worker_consumer="worker.consumer:DeadLetteringConsumer",
         worker_send_task_events=False,
         task_send_sent_event=False,
     )
-    app.article_worker_settings = s  # for the producer API: claim checks go to this app's Redis and prefix
-    from .heartbeat import Heartbeat
-
-    app.steps["consumer"].add(Heartbeat)
+    app.article_worker = Service(s)
     return app
 
 
-def settings_of(app: Celery) -> Settings:
-    """The settings `app` was created with (the process's own for an app made elsewhere)."""
-    found = getattr(app, "article_worker_settings", None)
-    return found if isinstance(found, Settings) else get_settings()
-
-
-def install(app: Celery, settings: Settings) -> None:
-    """Every hook a worker adds to Celery's signals."""
-    hooks: list[tuple[Any, Any]] = [
-        # Connected, Celery configures no log handler of its own: ours, in the main and every pool process.
-        (signals.setup_logging, functools.partial(_setup_logging, settings)),
-        (signals.worker_ready, functools.partial(_ready, settings)),
-        (signals.worker_shutting_down, _shutting_down),
-        (signals.worker_process_shutdown, _process_shutdown),
-    ]
-    for signal, hook in hooks:
-        signal.connect(hook, weak=False)
-
-
-def _setup_logging(settings: Settings, **_: Any) -> None:
-    logs.celery_setup_logging(settings)
-
-
-def _ready(settings: Settings, sender: Any = None, **_: Any) -> None:
-    logs.quiet_shutdown(settings, sender)
-    metrics.serve(settings)
-
-
-def _shutting_down(sig: Any = None, how: Any = None, **_: Any) -> None:
-    logs.log_shutdown(sig, how)
-
-
-def _process_shutdown(**_: Any) -> None:
-    metrics.process_exited()
-
-
-app = create_app()
+def service_of(app: Celery) -> Service:
+    """The shared state of an app made by `create_app`."""
+    service: Service = app.article_worker
+    return service

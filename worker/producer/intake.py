@@ -19,12 +19,11 @@ from redis.exceptions import RedisError
 from schemas import RawPage
 from schemas.reasons import ArticleWorkerError, InternalError, InvalidMessage
 
-from .dead_letters import dead_letter
-from .messages import decode_message
-from .ops import liveness
-from .settings import Settings
-from .store.groups import GroupReader
-from .store.streams import Streams
+from ..ops import liveness
+from ..page.dead_letters import DeadLetters
+from ..page.messages import decode_message
+from ..settings import Settings
+from ..store.groups import GroupReader
 
 log = logging.getLogger("article_worker.intake")
 PAGE_FIELD = b"page"
@@ -32,10 +31,10 @@ Send = Callable[[RawPage], str]
 
 
 class Intake:
-    def __init__(self, reader: GroupReader, streams: Streams, settings: Settings, send: Send) -> None:
+    def __init__(self, reader: GroupReader, settings: Settings, dead_letters: DeadLetters, send: Send) -> None:
         self.reader = reader
-        self.streams = streams
         self.settings = settings
+        self.dead_letters = dead_letters
         self.send = send
 
     def run(self, stopping: Callable[[], bool], block_ms: int = 1000) -> None:
@@ -49,7 +48,7 @@ class Intake:
                 self.reader.retry_pending()
                 time.sleep(1.0)
         with contextlib.suppress(RedisError):
-            liveness.forget(self.streams.client, self.settings.key_prefix, self.reader.consumer)
+            liveness.forget(self.reader.client, self.settings.key_prefix, self.reader.consumer)
 
     def step(self, block_ms: int) -> int:
         """Handle one batch; returns how many entries were acknowledged."""
@@ -82,14 +81,17 @@ class Intake:
         log.debug("handed off intake entry %s as job %s", entry_id, job_id, extra={"job_id": job_id, "url": raw.url})
 
     def dead(self, entry_id: str, error: ArticleWorkerError, original: bytes | str | None) -> None:
-        s = self.settings
-        letter = dead_letter(error, original, s, stage="intake", attempts=1, worker=self.reader.consumer)
-        self.streams.publish_dead_letter(letter.model_copy(update={"error": f"{letter.error} (entry {entry_id})"}))
-        log.warning("dead-lettered intake entry %s: %s", entry_id, error.reason.value)
+        """Once per entry (a redelivered entry finds its letter written), reported like every dead letter."""
+        once_per = f"intake:{self.reader.stream}:{entry_id}"
+        note = f"entry {entry_id}"
+        self.dead_letters.record(
+            error, original, stage="intake", attempts=1, worker=self.reader.consumer, once_per=once_per, note=note
+        )
 
     def beat(self) -> None:
         """The same liveness a worker has, so `article-worker check --name` works for intakes."""
-        liveness.beat(self.streams.client, self.settings.key_prefix, self.reader.consumer, self.settings.heartbeat_ttl)
+        s = self.settings
+        liveness.beat(self.reader.client, s.key_prefix, self.reader.consumer, s.heartbeat_ttl)
 
 
 def _entry_json(fields: dict[bytes, bytes]) -> str:

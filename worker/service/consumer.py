@@ -14,10 +14,7 @@ from kombu.exceptions import ContentDisallowed
 
 from schemas.reasons import ArticleWorkerError, NotJson, RefusedContentType, UnknownTask
 
-from .dead_letters import dead_letter
-from .ops.report import Outcome, report
-from .runtime import streams
-from .settings import get_settings
+from .app import service_of
 
 log = logging.getLogger("article_worker.consumer")
 JSON = "application/json"
@@ -65,16 +62,12 @@ class DeadLetteringConsumer(Consumer):  # type: ignore[misc]
 
     def _dead_letter(self, error: ArticleWorkerError, message: Any) -> bool:
         """True once the dead letter is written; False leaves the message unacked for redelivery."""
-        settings = get_settings()
         # The task id, else kombu's delivery tag: both survive redelivery, so a letter is written once.
         task_id = (message.headers or {}).get("id") or getattr(message, "delivery_tag", None)
-        letter = dead_letter(
-            error, message.body, settings, stage="broker", attempts=1, worker=self.hostname, task_id=task_id
-        )
+        dead_letters = service_of(self.app).pages.dead_letters
         try:
-            streams().publish_dead_letter(letter, task_id)
+            dead_letters.record(error, message.body, stage="broker", attempts=1, worker=self.hostname, task_id=task_id)
         except ArticleWorkerError:
             log.critical("could not dead-letter a refused message; it stays unacked for redelivery")
             return False
-        report(Outcome.DEAD_LETTER, task_id, reason=error.reason.value)  # the page's one outcome line, and its count
         return True

@@ -1,4 +1,4 @@
-"""A liveness key per worker, refreshed from the consumer's event loop.
+"""The bootstep that keeps a worker's liveness (worker/ops/liveness.py) fresh from the consumer's timer.
 
 The main process's timer keeps beating while pool processes are busy, which is what makes
 `article-worker check` trustworthy under load, unlike a remote-control ping that queues behind work.
@@ -13,9 +13,8 @@ from typing import Any, ClassVar
 from celery import bootsteps
 from redis.exceptions import RedisError
 
-from .ops import liveness
-from .runtime import streams
-from .settings import get_settings
+from ..ops import liveness
+from .app import service_of
 
 log = logging.getLogger("article_worker.heartbeat")
 
@@ -27,14 +26,16 @@ class Heartbeat(bootsteps.StartStopStep):  # type: ignore[misc]
         self.tref: Any = None
 
     def start(self, c: Any) -> None:
-        settings = get_settings()
+        service = service_of(c.app)
+        settings = service.settings
+        self.client = service.pages.streams.client
         self.prefix, self.ttl, self.hostname = settings.key_prefix, settings.heartbeat_ttl, c.hostname
         self.beat()
         self.tref = c.timer.call_repeatedly(settings.heartbeat_interval, self.beat)
 
     def beat(self) -> None:
         try:
-            liveness.beat(streams().client, self.prefix, self.hostname, self.ttl)
+            liveness.beat(self.client, self.prefix, self.hostname, self.ttl)
         except RedisError as exc:
             log.warning("heartbeat not written: %s", type(exc).__name__)
 
@@ -43,6 +44,6 @@ class Heartbeat(bootsteps.StartStopStep):  # type: ignore[misc]
             self.tref.cancel()
             self.tref = None
         with contextlib.suppress(RedisError, AttributeError):
-            liveness.forget(streams().client, self.prefix, self.hostname)
+            liveness.forget(self.client, self.prefix, self.hostname)
 
     shutdown = stop

@@ -1,29 +1,35 @@
-"""The producer API: put pages on the queue from Python."""
+"""The producer API: put pages on the queue from Python.
+
+Without an `app`, the first call builds one from the environment (REDIS_URL, KEY_PREFIX...), as a worker
+reads it; pass `app=create_app(settings)` to send elsewhere.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
+from typing import Any
+
+from celery import Celery
 
 from schemas import RawPage
 
-from .celery_app import TASK_NAME, settings_of
-from .ids import job_id_for
-from .store import claims
-from .store.client import shared_client
-from .store.keys import Keys
-
-if TYPE_CHECKING:
-    from celery import Celery
+from ..page.ids import job_id_for
+from ..service.app import TASK_NAME, create_app, service_of
+from ..settings import Settings
+from ..store import claims
+from ..store.client import shared_client
+from ..store.keys import Keys
 
 
 def _app(app: Celery | None) -> Celery:
-    if app is not None:
-        return app
-    from .celery_app import app as default_app
+    return app if app is not None else _default_app()
 
-    return default_app
+
+@lru_cache(maxsize=1)
+def _default_app() -> Celery:
+    return create_app(Settings())
 
 
 def to_raw_page(page: RawPage | Mapping[str, Any]) -> RawPage:
@@ -44,7 +50,7 @@ def send_text(text: str, *, app: Celery | None = None, queue: str | None = None)
     """Send message text as it is, by claim check when it is at least CLAIM_CHECK_BYTES (the worker
     reads both alike); returns the task id. `enqueue` and dead-letter replay both send this way."""
     celery = _app(app)
-    settings = settings_of(celery)
+    settings = service_of(celery).settings
     if not claims.wanted(text, settings):
         return enqueue_message(text, app=celery, queue=queue)
     client = shared_client(settings.redis_url)

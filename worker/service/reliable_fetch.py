@@ -22,6 +22,8 @@ from kombu.utils import encoding as _encoding
 from kombu.utils import json as _json
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from ..store import keys as names
+
 kredis: Any = _kredis  # kombu is untyped
 bytes_to_str: Any = _encoding.bytes_to_str
 loads: Any = _json.loads
@@ -84,7 +86,7 @@ class Channel(kredis.Channel):  # type: ignore[misc]
         return f"{self.global_keyprefix or ''}{name}"
 
     def _processing_key(self, queue: str) -> str:
-        return self._prefixed(f"processing:{self._fetch_id}:{queue}")
+        return self._prefixed(names.processing_list(self._fetch_id, queue))
 
     def _brpop_start(self, timeout: float | None = None) -> None:
         if timeout is None:
@@ -99,7 +101,7 @@ class Channel(kredis.Channel):  # type: ignore[misc]
             return
         queue = self._fetch_queue = queues[0]
         if time.monotonic() - self._alive_at > ALIVE_TTL / 3:  # a round trip saved on most fetches
-            self.client.execute_command("SETEX", self._prefixed(f"processing-alive:{self._fetch_id}"), ALIVE_TTL, 1)
+            self.client.execute_command("SETEX", self._prefixed(names.processing_alive(self._fetch_id)), ALIVE_TTL, 1)
             self._alive_at = time.monotonic()
         self._in_poll = self.client.connection
         self._brpop_sent_at = time.monotonic()
@@ -138,12 +140,12 @@ class Channel(kredis.Channel):  # type: ignore[misc]
     def recover_orphans(self) -> int:
         """Put back messages parked by consumers that are gone (killed between fetch and record)."""
         moved = 0
-        prefix = self._prefixed("processing:")
+        prefix = self._prefixed(names.PROCESSING)
         with self.conn_or_acquire() as client:
             for raw in client.scan_iter(match=f"{prefix}*", count=500):
                 key = bytes_to_str(raw)
                 fetch_id, _, queue = key[len(prefix) :].partition(":")
-                if not queue or client.exists(self._prefixed(f"processing-alive:{fetch_id}")):
+                if not queue or client.exists(self._prefixed(names.processing_alive(fetch_id))):
                     continue
                 while client.execute_command("LMOVE", key, self._prefixed(queue), "RIGHT", "RIGHT"):
                     moved += 1
