@@ -19,7 +19,7 @@ from pathlib import Path
 import redis
 from celery import Celery
 
-from tests.support.workers import WorkerProcess
+from harness.workers import WorkerProcess
 from worker.producer import enqueue, enqueue_message
 from worker.service.app import create_app
 from worker.settings import Settings

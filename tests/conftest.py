@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from tests.support.redis_keys import TEST_REDIS_URL, delete_prefix, new_prefix
+from harness.redis_keys import TEST_REDIS_URL, delete_prefix, new_prefix
 from worker.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

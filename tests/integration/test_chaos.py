@@ -6,7 +6,7 @@ from pathlib import Path
 
 import redis
 
-from tests.support.chaos import Chaos, Plan
+from harness.chaos import Chaos, Plan
 
 
 def test_chaos_every_page_is_one_event_or_one_dead_letter(

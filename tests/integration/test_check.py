@@ -8,9 +8,9 @@ import time
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
 from tests.support.cli import run_cli
-from tests.support.pages import article_html
 from worker.producer import enqueue
 from worker.settings import Settings
 

@@ -10,11 +10,11 @@ import sys
 import redis
 from celery import Celery
 
+from harness.pages import article_html
+from harness.workers import ROOT
 from schemas import DeadLetter, Reason
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.streams import dead_letters, events
-from tests.support.workers import ROOT
 from worker.producer import enqueue_message
 from worker.settings import Settings
 

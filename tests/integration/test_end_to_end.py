@@ -7,10 +7,10 @@ import json
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from schemas import Reason
 from tests.conftest import SEED
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.streams import dead_letters, events
 from worker.producer import enqueue, enqueue_message
 from worker.settings import Settings

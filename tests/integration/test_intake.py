@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 import redis
 
+from harness.redis_keys import TEST_REDIS_URL
 from schemas import RawPage, Reason
 from tests.integration.conftest import StartCli, StartWorker
 from tests.support.queue import queued_args
 from tests.support.readme import redis_cli_line
-from tests.support.redis_keys import TEST_REDIS_URL
 from tests.support.streams import dead_letters, events
 from worker.page.dead_letters import DeadLetters
 from worker.producer.intake import Intake

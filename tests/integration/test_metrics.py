@@ -12,9 +12,9 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from schemas import RawPage
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.streams import dead_letters, events
 from worker.ops.metrics import FILLABLE, QueueCollector
 from worker.pipeline import extract

@@ -6,8 +6,8 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.streams import events
 from worker.producer import enqueue
 from worker.service.app import create_app

@@ -8,9 +8,9 @@ import time
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
 from tests.integration.test_check import slow_page
-from tests.support.pages import article_html
 from tests.support.streams import read_stream
 from worker.producer import enqueue
 from worker.settings import Settings

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.support.workers import ROOT
+from harness.workers import ROOT
 
 
 def cli_env(env: dict[str, str]) -> dict[str, str]:

@@ -10,9 +10,9 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from schemas import DeadLetter, Reason
 from schemas.reasons import ClaimMissing, InvalidMessage, PageTooLarge
-from tests.support.pages import article_html
 from tests.support.queue import queued_args
 from worker import producer
 from worker.ops import dlq

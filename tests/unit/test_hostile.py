@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import redis
 
+from harness.pages import article_html
 from schemas import Article, ArticleEvent, DeadLetter, Reason
-from tests.support.pages import article_html
 from worker.ops.report import Outcome
 from worker.page.process import Delivery, Pages
 from worker.settings import Settings

@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
+from harness.pages import article_html, author_of
 from schemas import RawPage, Reason
 from schemas.reasons import ArticleWorkerError
 from tests.conftest import ROOT, SEED
-from tests.support.pages import article_html, author_of
 from worker import extract
 
 

@@ -8,9 +8,9 @@ import socket
 import pytest
 import redis
 
+from harness.pages import article_html
 from schemas import DeadLetter, Reason
 from schemas.reasons import PublishFailed
-from tests.support.pages import article_html
 from worker.ops.report import Outcome
 from worker.page import process
 from worker.page.process import Delivery, Pages

@@ -18,7 +18,7 @@ from billiard.exceptions import SoftTimeLimitExceeded
 from schemas import Article, ArticleEvent, Extractor, RawPage
 from schemas.reasons import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed, TooManyAttempts
 
-from .. import __version__, test_hooks
+from .. import __version__
 from ..ops.report import Outcome, report
 from ..pipeline import Limits, extract
 from ..settings import Settings
@@ -82,7 +82,6 @@ class _Run:
                 )
             self.message, self.claim = claims.resolve(self.message, streams.client, s)
             self.raw = decode_message(self.message, s.max_message_bytes)
-            test_hooks.hold(self.raw, self.attempts, self.delivery.worker, streams, "start")
             article = extract(self.raw, self.pages.limits)
         except claims.Finished:  # redelivered after its outcome, and after the done marker expired
             return self.duplicate()
@@ -116,7 +115,6 @@ class _Run:
         )
         published = self.pages.streams.publish_event(event, self.delivery.task_id, self.claim)
         outcome = Outcome.EVENT if published.appended else Outcome.DUPLICATE
-        test_hooks.hold(raw, self.attempts, self.delivery.worker, self.pages.streams, "published")
         report(outcome, self.delivery.task_id, job_id=job_id, url=raw.url, duration_ms=duration_ms, article=article)
         return outcome
 

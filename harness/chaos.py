@@ -26,15 +26,16 @@ from typing import Any
 import redis
 
 from schemas import ArticleEvent, DeadLetter
-from tests.support.pages import article_html
-from tests.support.workers import WorkerProcess
 from worker.producer import enqueue_message
 from worker.service.app import TASK_NAME, create_app
 from worker.settings import Settings
 
+from .pages import article_html
+from .workers import WorkerProcess
+
 # VISIBILITY_TIMEOUT > HARD_TIME_LIMIT + RETRY_BACKOFF_MAX; HARD above Celery's ~5 s to notice a dead child.
 CHAOS_ENV = {
-    "ARTICLE_WORKER_TEST_HOOKS": "1",
+    "HARNESS_HOLDS": "1",
     "VISIBILITY_TIMEOUT": "7",
     "RESTORE_INTERVAL": "1",
     "SOFT_TIME_LIMIT": "4",

@@ -1,4 +1,8 @@
-"""Real `celery worker` processes for integration tests, started through our own CLI."""
+"""Real worker processes for tests, benchmarks and chaos runs, started through our own CLI.
+
+With HARNESS_HOLDS=1 in its environment a worker starts through `harness.holds`, so pages can ask to
+be held mid-task; otherwise it is exactly `article-worker worker`.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,11 @@ from pathlib import Path
 
 import redis
 
-ROOT = Path(__file__).resolve().parents[2]
+from worker.store import keys
+
+from .holds import ENV as HOLDS_ENV
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 class WorkerProcess:
@@ -23,7 +31,8 @@ class WorkerProcess:
         self.env = env
         self.log_path = log_path
         self._log = open(log_path, "ab")  # noqa: SIM115 - lives as long as the process
-        command = [sys.executable, "-m", "worker.cli", "worker", "--concurrency", str(concurrency), "-n", name, *extra]
+        launcher = "harness.holds" if env.get(HOLDS_ENV) == "1" else "worker.cli"
+        command = [sys.executable, "-m", launcher, "worker", "--concurrency", str(concurrency), "-n", name, *extra]
         self.proc = subprocess.Popen(
             command,
             cwd=ROOT,
@@ -38,7 +47,7 @@ class WorkerProcess:
         return self.proc.pid
 
     def heartbeat_key(self) -> str:
-        return f"{self.env.get('KEY_PREFIX', '')}heartbeat:{self.name}"
+        return keys.heartbeat(self.env.get("KEY_PREFIX", ""), self.name)
 
     def wait_ready(self, client: redis.Redis, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
