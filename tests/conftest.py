@@ -13,6 +13,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "flattened-text-afp.txt"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the real Redis (through any fixture) is marked `redis`: `-m "not redis"` runs without one."""
+    for item in items:
+        if "redis_client" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.redis)
+
+
 @pytest.fixture(scope="session")
 def redis_client() -> Iterator[redis.Redis]:
     client = redis.Redis.from_url(TEST_REDIS_URL)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
 import redis
 from celery import Celery
 
@@ -35,6 +36,7 @@ def test_check_follows_the_worker(start_worker: StartWorker, service_env: dict[s
     assert run_cli(["check"], service_env).returncode == 1
 
 
+@pytest.mark.slow
 def test_heartbeat_comes_from_the_main_process_while_the_pool_is_busy(
     start_worker: StartWorker,
     producer_app: Celery,

@@ -28,6 +28,8 @@ from harness.workers import ROOT
 from schemas import ArticleEvent
 from tests.support.netns import Lab, namespaces_unavailable
 
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
+
 PASSWORD = f"pw-{uuid.uuid4().hex}"  # Redis on a network wants one; the URL carries it
 PAGES = 40  # enough that both workers are still mid-queue when the link is cut
 PARAGRAPHS = 800  # ~0.3 s of extraction each, so a worker is mid-page when its link is cut

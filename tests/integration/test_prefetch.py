@@ -15,6 +15,8 @@ from tests.support.streams import events
 from worker.producer import enqueue
 from worker.settings import Settings
 
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
+
 
 def busy(client: redis.Redis, settings: Settings) -> list[bytes]:
     return list(client.scan_iter(match=settings.key("test:busy:*")))

@@ -13,6 +13,8 @@ from worker.producer import enqueue
 from worker.service.app import create_app
 from worker.settings import Settings
 
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
+
 
 def test_settings_reach_celery() -> None:
     conf = create_app(Settings(max_tasks_per_child=7, max_memory_per_child_mb=100)).conf

@@ -17,6 +17,8 @@ from worker.producer import enqueue
 from worker.service.app import create_app
 from worker.settings import Settings
 
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
+
 
 @pytest.fixture
 def own_redis(tmp_path: Path) -> Iterator[RedisServer]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import time
 
+import pytest
 import redis
 from celery import Celery
 
@@ -14,6 +15,8 @@ from tests.integration.test_check import slow_page
 from tests.support.streams import read_stream
 from worker.producer import enqueue
 from worker.settings import Settings
+
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
 
 
 def outputs(client: redis.Redis, s: Settings) -> list[bytes]:

@@ -102,7 +102,7 @@ def test_celery_is_wired_in_one_place() -> None:
         text = path.read_text(encoding="utf-8")
         assert "noqa: F401" not in text, f"{path}: an import kept for its side effect"
         if path.relative_to(WORKER).as_posix() != "service/install.py":
-            assert not re.search(r"\.connect\(|steps\[", text), f"{path}: wiring outside install(app)"
+            assert not re.search(r"\bsignals\.|\.steps\[", text), f"{path}: wiring outside install(app)"
 
 
 def strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
