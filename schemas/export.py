@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import Article, ArticleEvent, DeadLetter, RawPage
+from . import Article, ArticleEvent, DeadLetter, RawPage, SkippedPage
 
 SCHEMA_DIR = Path(__file__).with_name("json")
 MODELS: dict[str, type[BaseModel]] = {
@@ -15,6 +15,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "article": Article,
     "article_event": ArticleEvent,
     "dead_letter": DeadLetter,
+    "skipped_page": SkippedPage,
 }
 
 

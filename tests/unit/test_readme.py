@@ -6,14 +6,20 @@ import re
 
 import pytest
 
-from schemas import ArticleEvent, DeadLetter, RawPage, Reason
+from schemas import ArticleEvent, DeadLetter, RawPage, Reason, SkippedPage
 from schemas.reasons import ArticleWorkerError
 from tests.conftest import ROOT
 from worker.pipeline import extract
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 EXAMPLES = dict(re.findall(r"<!-- example: (\w+) -->\n```json\n(.*?)\n```", README, flags=re.S))
-MODELS = {"raw_page": RawPage, "article_event": ArticleEvent, "dead_letter": DeadLetter}
+MODELS = {
+    "raw_page": RawPage,
+    "article_event": ArticleEvent,
+    "dead_letter": DeadLetter,
+    "dead_letter_no_article": DeadLetter,
+    "skipped_page": SkippedPage,
+}
 
 
 @pytest.mark.parametrize("name", sorted(MODELS))

@@ -5,7 +5,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from schemas import Article, ArticleEvent, DeadLetter, RawPage
+from schemas import Article, ArticleEvent, DeadLetter, RawPage, SkippedPage
 from schemas.export import MODELS, SCHEMA_DIR, render
 
 GOOD = {"url": "https://example.org/a", "content": "<p>x</p>"}
@@ -83,7 +83,7 @@ def test_committed_json_schema_matches_models(name: str) -> None:
     assert committed == render(name), f"schemas/json/{name}.schema.json is stale"
 
 
-@pytest.mark.parametrize("model", [RawPage, Article, ArticleEvent, DeadLetter])
+@pytest.mark.parametrize("model", [RawPage, Article, ArticleEvent, DeadLetter, SkippedPage])
 def test_every_model_is_versioned_or_nested(model: type) -> None:
     schema = model.model_json_schema()
     if model is Article:  # travels only inside ArticleEvent, which carries the version

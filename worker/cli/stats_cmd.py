@@ -1,4 +1,4 @@
-"""`article-worker stats`: queue depth, in-flight pages, stream lengths, dead letters, event rate."""
+"""`article-worker stats`: queue depth, in-flight pages, stream lengths, skipped pages, dead letters, event rate."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ def render(stats: Stats, s: Settings) -> str:
         ("in flight (unacked)", f"{stats.in_flight}"),
         (f"intake {s.intake_stream}", f"{stats.intake} (pending {stats.intake_pending})"),
         (f"events {s.results_stream}", f"{stats.events}"),
+        (f"skipped {s.skipped_stream}", f"{stats.skipped}"),
+        *((f"  {page_type}", f"{count}") for page_type, count in stats.skipped_by_type.items()),
         (f"dead letters {s.dead_letter_stream}", f"{stats.dead_letters}"),
         *((f"  {reason}", f"{count}") for reason, count in stats.dead_by_reason.items()),
         ("events/s (last 60 s)", f"{stats.events_per_second:.2f} ({stats.events_last_minute} events)"),

@@ -133,6 +133,12 @@ class QueueCollector:
             "article_worker_in_flight", "Pages delivered to a worker and not yet acknowledged.", value=q.in_flight
         )
         family = GaugeMetricFamily("article_worker_stream_length", "Entries in our streams.", labels=["stream"])
-        for name, length in (("results", q.events), ("dead_letters", q.dead_letters), ("intake", q.intake)):
+        lengths = (
+            ("results", q.events),
+            ("skipped", q.skipped),
+            ("dead_letters", q.dead_letters),
+            ("intake", q.intake),
+        )
+        for name, length in lengths:
             family.add_metric([name], length)
         yield family

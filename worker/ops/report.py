@@ -1,7 +1,7 @@
 """The one outcome vocabulary, and the one place a message's outcome is reported: a log line and the counts.
 
-Every way a message ends comes through `report`: the page task (an event, a dead letter, a
-duplicate), its retries, the hard time limit (reported by the main process), the consumer (messages
+Every way a message ends comes through `report`: the page task (an event, a skipped page, a dead
+letter, a duplicate), its retries, the hard time limit (reported by the main process), the consumer (messages
 Celery cannot decode) and the intake. The line has the same fields whatever the path (task_id,
 job_id, url, outcome, reason, duration_ms), and the observers (the metrics, once enabled) see the
 same record.
@@ -24,6 +24,7 @@ class Outcome(StrEnum):
     """What became of a message: the `outcome` of the log line and the metrics' label."""
 
     EVENT = "event"  # an ArticleEvent was published
+    SKIPPED = "skipped"  # a SkippedPage was published (a page type not in ACCEPT_PAGE_TYPES); reason: the type
     DEAD_LETTER = "dead_letter"  # a DeadLetter was published
     RETRY = "retry"  # Redis failed us; the task runs again after a backoff
     DUPLICATE = "duplicate"  # redelivered after its outcome was written, or the same page twice: nothing new
@@ -64,7 +65,7 @@ def report(outcome: Outcome, task_id: str | None, **details: Any) -> PageOutcome
     """Log the message's outcome line and count it. Never raises: observing must not fail a page."""
     page = PageOutcome(outcome, task_id, **details)
     ms = -1.0 if page.duration_ms is None else page.duration_ms
-    level = logging.INFO if outcome in (Outcome.EVENT, Outcome.DUPLICATE) else logging.WARNING
+    level = logging.INFO if outcome in (Outcome.EVENT, Outcome.SKIPPED, Outcome.DUPLICATE) else logging.WARNING
     log.log(
         level,
         "%s job=%s url=%s reason=%s %.1fms",

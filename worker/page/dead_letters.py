@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from schemas import DeadLetter, RawPage
-from schemas.reasons import ArticleWorkerError
+from schemas import DeadLetter, PageMetadata, RawPage
+from schemas.reasons import ArticleWorkerError, NoArticle
 
 from ..ops.report import Outcome, report
 from ..settings import Settings
@@ -86,7 +86,8 @@ def build(
     raw: RawPage | None = None,
     note: str = "",
 ) -> DeadLetter:
-    """What failed and why, and the message as received (cut at DEAD_LETTER_ORIGINAL_BYTES)."""
+    """What failed and why, the message as received (cut at DEAD_LETTER_ORIGINAL_BYTES), and for a page without
+    an article what was found on it anyway."""
     original = original_of(message, settings.dead_letter_original_bytes)
     text = redact(str(error) or type(error).__name__, settings)
     return DeadLetter(
@@ -104,6 +105,7 @@ def build(
         original_encoding=original.encoding,
         original_size=original.size,
         original_truncated=original.truncated,
+        metadata=PageMetadata.found(error.metadata) if isinstance(error, NoArticle) else None,
     )
 
 

@@ -1,4 +1,5 @@
-"""One page message, start to finish: decode, extract, publish the event or the dead letter, report it.
+"""One page message, start to finish: decode, extract, publish the event (or the skipped page, for a page
+type not in ACCEPT_PAGE_TYPES) or the dead letter, report it.
 
 Celery-free apart from the soft time limit exception (billiard's), so the Celery task around it
 (worker/service/task.py) stays a thin shell, and tests call `Pages.process` directly.
@@ -15,7 +16,7 @@ from typing import Any
 import redis
 from billiard.exceptions import SoftTimeLimitExceeded
 
-from schemas import Article, ArticleEvent, Extractor, RawPage
+from schemas import Article, ArticleEvent, Extractor, PageMetadata, RawPage, SkippedPage
 from schemas.reasons import ArticleWorkerError, ExtractionTimeout, InternalError, PublishFailed, TooManyAttempts
 
 from .. import __version__
@@ -48,7 +49,7 @@ class Pages:
         self.limits = Limits(settings.max_page_bytes, settings.max_dom_nodes, settings.max_dom_depth)
 
     def process(self, message: Any, delivery: Delivery) -> Outcome:
-        """EVENT, DEAD_LETTER or DUPLICATE, published and reported; raises PublishFailed only when Redis
+        """EVENT, SKIPPED, DEAD_LETTER or DUPLICATE, published and reported; raises PublishFailed only when Redis
         itself fails (the task retries), naming the page when it was read."""
         run = _Run(self, message, delivery)
         try:
@@ -94,6 +95,8 @@ class _Run:
         except Exception as exc:  # a bug of ours met this page: keep the page, keep the worker
             log.exception("internal error on task %s", self.delivery.task_id)
             return self.dead(InternalError(f"{type(exc).__name__}: {exc}"[:500]))
+        if article.page_type not in s.accept_page_types:
+            return self.skip(self.raw, article)
         return self.publish(self.raw, article)
 
     def publish(self, raw: RawPage, article: Article) -> Outcome:
@@ -116,6 +119,30 @@ class _Run:
         published = self.pages.streams.publish_event(event, self.delivery.task_id, self.claim)
         outcome = Outcome.EVENT if published.appended else Outcome.DUPLICATE
         report(outcome, self.delivery.task_id, job_id=job_id, url=raw.url, duration_ms=duration_ms, article=article)
+        return outcome
+
+    def skip(self, raw: RawPage, article: Article) -> Outcome:
+        """Read fine, of a type we do not publish as an article: not a failure, its own stream."""
+        duration_ms = self.elapsed_ms()
+        job_id = job_id_for(raw)
+        skipped = SkippedPage(
+            event_id=event_id_for(job_id, raw),
+            job_id=job_id,
+            url=raw.url,
+            page_type=article.page_type,
+            page_type_confidence=article.page_type_confidence,
+            metadata=PageMetadata.of(article),
+            word_count=article.word_count,
+            skipped_at=datetime.now(UTC),
+            worker=self.delivery.worker,
+            attempts=self.attempts,
+            producer=raw.producer,
+            attributes=raw.attributes,
+        )
+        published = self.pages.streams.publish_skipped(skipped, self.delivery.task_id, self.claim)
+        outcome = Outcome.SKIPPED if published.appended else Outcome.DUPLICATE
+        reason = article.page_type
+        report(outcome, self.delivery.task_id, job_id=job_id, url=raw.url, reason=reason, duration_ms=duration_ms)
         return outcome
 
     def dead(self, error: ArticleWorkerError) -> Outcome:

@@ -39,6 +39,7 @@ class Keys:
     def __init__(self, settings: Settings) -> None:
         self.prefix = settings.key_prefix
         self.results = settings.key(settings.results_stream)
+        self.skipped = settings.key(settings.skipped_stream)
         self.dead_letters = settings.key(settings.dead_letter_stream)
         self.intake = settings.key(settings.intake_stream)
         self.queue = settings.key(settings.pages_queue)

@@ -1,4 +1,4 @@
-"""Writing events and dead letters to Redis streams, at most once per message.
+"""Writing a page's outcome (event, skipped page or dead letter) to its stream, at most once per message.
 
 Each message (task id) has an attempt counter and, once finished, a `done` marker. Every write is one
 Lua script keyed by the task id, and a script runs alone on the server, so "seen? -> XADD -> remember
@@ -15,7 +15,7 @@ from typing import Any
 import redis
 from redis.exceptions import RedisError
 
-from schemas import ArticleEvent, DeadLetter
+from schemas import ArticleEvent, DeadLetter, SkippedPage
 from schemas.reasons import PublishFailed
 
 from ..settings import Settings
@@ -32,7 +32,8 @@ return n
 # A claim-checked page's key (optional last KEY) is replaced by an empty tombstone living `tomb_ttl`
 # seconds (deleted when 0): a redelivery after the `done` marker expired then finds the tombstone and
 # only acks, instead of calling the page missing.
-# KEYS: attempts, done, published, stream[, claim-checked page]. ARGV: dedup_ttl, done_ttl, maxlen, fields...
+# An event or a skipped page (both have an event id). KEYS: attempts, done, published, stream[, claim-checked
+# page]. ARGV: dedup_ttl, done_ttl, maxlen, fields...
 # (the tombstone lives dedup_ttl, as long as the published marker that stops a re-extracted duplicate)
 # -> {status, entry id}; status 1 appended, 0 this message already finished, 2 same event already
 # published by another message (the same page enqueued twice).
@@ -104,14 +105,25 @@ class Streams:
 
     def publish_event(self, event: ArticleEvent, task_id: str | None, claim: str | None = None) -> Published:
         """`claim`: the claim-checked page's key, emptied in the same script (see PUBLISH_EVENT)."""
-        s = self.settings
         fields = ["event_id", event.event_id, "job_id", event.job_id, "event", event.model_dump_json()]
-        keys = [*self._keys(task_id), self.keys.published(event.event_id), self.keys.results]
-        keys += [claim] if claim else []
-        reply = self._run(
-            self._event, "publish event", keys, [s.dedup_ttl, self.bookkeeping_ttl, s.results_maxlen, *fields]
-        )
-        return _published(reply)
+        target = (self.keys.results, self.settings.results_maxlen)
+        return self._once(event.event_id, fields, target, task_id, claim)
+
+    def publish_skipped(self, skipped: SkippedPage, task_id: str | None, claim: str | None = None) -> Published:
+        """As `publish_event`, to the skipped-page stream; the entry names the page type for filtering."""
+        fields = ["event_id", skipped.event_id, "job_id", skipped.job_id, "page_type", skipped.page_type]
+        fields += ["skipped", skipped.model_dump_json()]
+        target = (self.keys.skipped, self.settings.skipped_maxlen)
+        return self._once(skipped.event_id, fields, target, task_id, claim)
+
+    def _once(
+        self, event_id: str, fields: list[str], target: tuple[str, int], task_id: str | None, claim: str | None
+    ) -> Published:
+        """PUBLISH_EVENT to `target` (stream, maxlen): once per message, once per event id within DEDUP_TTL."""
+        stream, maxlen = target
+        keys = [*self._keys(task_id), self.keys.published(event_id), stream, *([claim] if claim else [])]
+        args = [self.settings.dedup_ttl, self.bookkeeping_ttl, maxlen, *fields]
+        return _published(self._run(self._event, f"publish to {stream}", keys, args))
 
     def publish_dead_letter(
         self, letter: DeadLetter, task_id: str | None = None, claim: str | None = None
