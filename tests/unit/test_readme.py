@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from schemas import ArticleEvent, DeadLetter, RawPage, Reason, SkippedPage
+from schemas.export import SCHEMA_DIR
 from schemas.reasons import ArticleWorkerError
 from tests.conftest import ROOT
 from worker.pipeline import extract
@@ -57,3 +61,13 @@ def test_every_reason_has_one_error_class_and_one_readme_row() -> None:
     for reason in Reason:
         assert len(errors.get(reason, set())) == 1, f"{reason}: one error class (or several that agree)"
         assert rows[reason.value] == ("yes" if errors[reason] == {True} else "no"), f"{reason}: retryable"
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_example_validates_against_the_committed_json_schema(name: str) -> None:
+    """As a consumer in another language would check it: the files of schemas/json, refs between them resolved."""
+    files = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in SCHEMA_DIR.glob("*.schema.json")}
+    registry = Registry().with_resources((file, Resource.from_contents(schema)) for file, schema in files.items())
+    model = MODELS[name].__name__
+    [schema] = [s for s in files.values() if s.get("title") == model]
+    Draft202012Validator(schema, registry=registry).validate(json.loads(EXAMPLES[name]))
