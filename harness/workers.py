@@ -23,28 +23,59 @@ from .holds import ENV as HOLDS_ENV
 ROOT = Path(__file__).resolve().parents[1]
 
 
-class WorkerProcess:
-    def __init__(
-        self, env: dict[str, str], name: str, log_path: Path, concurrency: int = 1, extra: tuple[str, ...] = ()
-    ) -> None:
-        self.name = name
+class CliProcess:
+    """`article-worker ARGS` running in the background, in its own process group (as on a separate host),
+    its output in `log_path`."""
+
+    def __init__(self, args: list[str], env: dict[str, str], log_path: Path, launcher: str = "worker.cli") -> None:
         self.env = env
         self.log_path = log_path
         self._log = open(log_path, "ab")  # noqa: SIM115 - lives as long as the process
-        launcher = "harness.holds" if env.get(HOLDS_ENV) == "1" else "worker.cli"
-        command = [sys.executable, "-m", launcher, "worker", "--concurrency", str(concurrency), "-n", name, *extra]
         self.proc = subprocess.Popen(
-            command,
+            [sys.executable, "-m", launcher, *args],
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT), **env},
             stdout=self._log,
             stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group, as on a separate host
+            start_new_session=True,
         )
 
     @property
     def pid(self) -> int:
         return self.proc.pid
+
+    def log(self) -> str:
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")[-6000:]
+
+    def kill(self) -> None:
+        """SIGKILL the whole process group (a worker's pool too), no chance to clean up."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+    def stop(self, timeout: float = 20) -> int:
+        """SIGTERM, as `docker compose stop` sends; SIGKILL after `timeout`, and for any stray child."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self._log.close()
+        return self.proc.returncode
+
+
+class WorkerProcess(CliProcess):
+    def __init__(
+        self, env: dict[str, str], name: str, log_path: Path, concurrency: int = 1, extra: tuple[str, ...] = ()
+    ) -> None:
+        self.name = name
+        launcher = "harness.holds" if env.get(HOLDS_ENV) == "1" else "worker.cli"
+        args = ["worker", "--concurrency", str(concurrency), "-n", name, *extra]
+        super().__init__(args, env, log_path, launcher)
 
     def heartbeat_key(self) -> str:
         return keys.heartbeat(self.env.get("KEY_PREFIX", ""), self.name)
@@ -66,25 +97,3 @@ class WorkerProcess:
         except OSError:
             return []
         return [int(p) for p in text.split()]
-
-    def log(self) -> str:
-        self._log.flush()
-        return self.log_path.read_text(errors="replace")[-6000:]
-
-    def kill(self) -> None:
-        """SIGKILL the whole process group: main process and pool, no chance to clean up."""
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=10)
-
-    def stop(self, timeout: float = 20) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                self.kill()
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.proc.pid, signal.SIGKILL)  # stray pool processes, if any
-        self._log.close()
-        return self.proc.returncode

@@ -68,12 +68,12 @@ def test_list_show_replay_purge(
 
 def test_dead_letter_stream_is_capped(redis_client: redis.Redis, settings: Settings) -> None:
     from schemas.reasons import NotJson
-    from worker.page.dead_letters import build
+    from worker.page.dead_letters import DeadLetters
     from worker.store.streams import Streams
 
     capped = settings.model_copy(update={"dead_letter_maxlen": 100})
     streams = Streams(redis_client, capped)
     for i in range(1000):
-        streams.publish_dead_letter(build(NotJson("x"), f"m{i}", capped, stage="task", attempts=1), f"t{i}")
+        DeadLetters(streams).record(NotJson("x"), f"m{i}", stage="task", attempts=1, task_id=f"t{i}")
     # Approximate MAXLEN trims whole macro-nodes: bounded near the cap, never the full 1000.
     assert 100 <= redis_client.xlen(settings.key(settings.dead_letter_stream)) < 300

@@ -17,7 +17,7 @@ from tests.support.queue import queued_args
 from worker import producer
 from worker.ops import dlq
 from worker.ops.report import Outcome
-from worker.page.dead_letters import build
+from worker.page.dead_letters import DeadLetters
 from worker.page.process import Delivery, Pages
 from worker.producer import enqueue, send
 from worker.service.app import create_app
@@ -193,8 +193,9 @@ def test_a_replayed_dead_letter_goes_by_claim_check_when_large_and_inline_when_s
     big = json.dumps({"url": "https://news.example.com/big", "content": "<p>" + "word " * settings.claim_check_bytes})
     small = "not json"
     for i, original in enumerate((big, small)):
-        letter = build(PageTooLarge("over the limit then"), original, settings, stage="task", attempts=1)
-        streams.publish_dead_letter(letter, f"task-{i}")
+        DeadLetters(streams).record(
+            PageTooLarge("over the limit then"), original, stage="task", attempts=1, task_id=f"t{i}"
+        )
     letters = list(dlq.entries(redis_client, settings))
     sent, skipped = dlq.replay(redis_client, settings, letters, lambda text: producer.send_text(text, app=app))
     assert (sent, skipped) == (2, [])

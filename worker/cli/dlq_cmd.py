@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -9,6 +10,7 @@ import click
 from schemas import Reason
 
 REASONS = click.Choice([r.value for r in Reason])
+Command = Callable[..., None]
 
 
 def _context() -> tuple[Any, Any]:
@@ -72,10 +74,19 @@ def show(entry_id: str) -> None:
     click.echo(entry.letter.model_dump_json(indent=2))
 
 
+def selection(verb: str) -> Callable[[Command], Command]:
+    """The letters a command acts on: named ids, or --reason, or --all."""
+
+    def options(function: Command) -> Command:
+        function = click.option("--all", "everything", is_flag=True, help=f"{verb} every letter.")(function)
+        function = click.option("--reason", type=REASONS, help=f"{verb} every letter with this reason.")(function)
+        return click.argument("ids", nargs=-1)(function)
+
+    return options
+
+
 @command.command("replay")
-@click.argument("ids", nargs=-1)
-@click.option("--reason", type=REASONS, help="Replay every letter with this reason.")
-@click.option("--all", "everything", is_flag=True, help="Replay every letter.")
+@selection("Replay")
 def replay(ids: tuple[str, ...], reason: str | None, everything: bool) -> None:
     """Re-enqueue the original messages verbatim and remove their letters."""
     from ..ops import dlq
@@ -91,9 +102,7 @@ def replay(ids: tuple[str, ...], reason: str | None, everything: bool) -> None:
 
 
 @command.command("purge")
-@click.argument("ids", nargs=-1)
-@click.option("--reason", type=REASONS, help="Purge every letter with this reason.")
-@click.option("--all", "everything", is_flag=True, help="Purge every letter.")
+@selection("Purge")
 def purge(ids: tuple[str, ...], reason: str | None, everything: bool) -> None:
     """Delete dead letters for good."""
     from ..ops import dlq

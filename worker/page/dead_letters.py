@@ -46,67 +46,43 @@ class DeadLetters:
         started: float | None = None,
         note: str = "",
     ) -> Outcome:
-        """Publish the letter and report it: DEAD_LETTER, or DUPLICATE when this message already has its
+        """Build the letter, publish it, report it: DEAD_LETTER, or DUPLICATE when this message already has its
         outcome. Raises PublishFailed (nothing written) when Redis fails, so the caller can retry or requeue.
 
+        The letter says what failed and why, keeps the message as received (cut at DEAD_LETTER_ORIGINAL_BYTES)
+        and, for a page without an article, what was found on it anyway.
         `claim`: the key of the claim-checked page `message` was read from, emptied in the same script; when
         it is not known, a claim check is resolved here so the letter keeps the page and not the pointer.
         `once_per`: what makes the letter unique, when not the task id (the intake's stream entry).
         `started`: a `time.perf_counter()` reading, for the duration on the outcome line. `note` ends the error.
         """
+        s = self.settings
         if claim is None:
-            message, claim = claims.resolve_for_dead_letter(message, self.streams.client, self.settings)
-        letter = build(
-            error,
-            message,
-            self.settings,
-            stage=stage,
+            message, claim = claims.resolve_for_dead_letter(message, self.streams.client, s)
+        original = original_of(message, s.dead_letter_original_bytes)
+        text = redact(str(error) or type(error).__name__, s)
+        letter = DeadLetter(
+            reason=error.reason,
+            error=f"{text} ({note})" if note else text,
+            retryable=error.retryable,
             attempts=attempts,
             worker=worker,
+            failed_at=datetime.now(UTC),
+            stage=stage,
+            job_id=job_id_for(raw) if raw else None,
+            url=raw.url if raw else None,
             task_id=task_id,
-            raw=raw,
-            note=note,
+            original=original.text,
+            original_encoding=original.encoding,
+            original_size=original.size,
+            original_truncated=original.truncated,
+            metadata=PageMetadata.found(error.metadata) if isinstance(error, NoArticle) else None,
         )
         published = self.streams.publish_dead_letter(letter, once_per or task_id, claim)
         outcome = Outcome.DEAD_LETTER if published.appended else Outcome.DUPLICATE
         ms = None if started is None else (time.perf_counter() - started) * 1000
         report(outcome, task_id, job_id=letter.job_id, url=letter.url, reason=letter.reason.value, duration_ms=ms)
         return outcome
-
-
-def build(
-    error: ArticleWorkerError,
-    message: Any,
-    settings: Settings,
-    *,
-    stage: Stage,
-    attempts: int,
-    worker: str | None = None,
-    task_id: str | None = None,
-    raw: RawPage | None = None,
-    note: str = "",
-) -> DeadLetter:
-    """What failed and why, the message as received (cut at DEAD_LETTER_ORIGINAL_BYTES), and for a page without
-    an article what was found on it anyway."""
-    original = original_of(message, settings.dead_letter_original_bytes)
-    text = redact(str(error) or type(error).__name__, settings)
-    return DeadLetter(
-        reason=error.reason,
-        error=f"{text} ({note})" if note else text,
-        retryable=error.retryable,
-        attempts=attempts,
-        worker=worker,
-        failed_at=datetime.now(UTC),
-        stage=stage,
-        job_id=job_id_for(raw) if raw else None,
-        url=raw.url if raw else None,
-        task_id=task_id,
-        original=original.text,
-        original_encoding=original.encoding,
-        original_size=original.size,
-        original_truncated=original.truncated,
-        metadata=PageMetadata.found(error.metadata) if isinstance(error, NoArticle) else None,
-    )
 
 
 def redact(text: str, settings: Settings) -> str:

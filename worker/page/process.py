@@ -95,54 +95,44 @@ class _Run:
         except Exception as exc:  # a bug of ours met this page: keep the page, keep the worker
             log.exception("internal error on task %s", self.delivery.task_id)
             return self.dead(InternalError(f"{type(exc).__name__}: {exc}"[:500]))
-        if article.page_type not in s.accept_page_types:
-            return self.skip(self.raw, article)
         return self.publish(self.raw, article)
 
     def publish(self, raw: RawPage, article: Article) -> Outcome:
-        duration_ms = self.elapsed_ms()
-        job_id = job_id_for(raw)
-        event = ArticleEvent(
-            event_id=event_id_for(job_id, raw),
-            job_id=job_id,
-            url=raw.url,
-            produced_at=datetime.now(UTC),
-            extractor=EXTRACTOR,
-            worker=self.delivery.worker,
-            attempts=self.attempts,
-            duration_ms=round(duration_ms, 3),
-            fetched_at=raw.fetched_at,
-            producer=raw.producer,
-            article=article,
-            attributes=raw.attributes,
-        )
-        published = self.pages.streams.publish_event(event, self.delivery.task_id, self.claim)
-        outcome = Outcome.EVENT if published.appended else Outcome.DUPLICATE
-        report(outcome, self.delivery.task_id, job_id=job_id, url=raw.url, duration_ms=duration_ms, article=article)
-        return outcome
-
-    def skip(self, raw: RawPage, article: Article) -> Outcome:
-        """Read fine, of a type we do not publish as an article: not a failure, its own stream."""
-        duration_ms = self.elapsed_ms()
-        job_id = job_id_for(raw)
-        skipped = SkippedPage(
-            event_id=event_id_for(job_id, raw),
-            job_id=job_id,
-            url=raw.url,
-            page_type=article.page_type,
-            page_type_confidence=article.page_type_confidence,
-            metadata=PageMetadata.of(article),
-            word_count=article.word_count,
-            skipped_at=datetime.now(UTC),
-            worker=self.delivery.worker,
-            attempts=self.attempts,
-            producer=raw.producer,
-            attributes=raw.attributes,
-        )
-        published = self.pages.streams.publish_skipped(skipped, self.delivery.task_id, self.claim)
-        outcome = Outcome.SKIPPED if published.appended else Outcome.DUPLICATE
-        reason = article.page_type
-        report(outcome, self.delivery.task_id, job_id=job_id, url=raw.url, reason=reason, duration_ms=duration_ms)
+        """An event; or, for a page type not in ACCEPT_PAGE_TYPES, a skipped page: not a failure, its own stream."""
+        duration_ms, job_id = self.elapsed_ms(), job_id_for(raw)
+        about: dict[str, Any] = {  # what an event and a skipped page both say about the page
+            "event_id": event_id_for(job_id, raw),
+            "job_id": job_id,
+            "url": raw.url,
+            "worker": self.delivery.worker,
+            "attempts": self.attempts,
+            "producer": raw.producer,
+            "attributes": raw.attributes,
+        }
+        streams, task_id = self.pages.streams, self.delivery.task_id
+        if article.page_type in self.pages.settings.accept_page_types:
+            event = ArticleEvent(
+                **about,
+                produced_at=datetime.now(UTC),
+                extractor=EXTRACTOR,
+                duration_ms=round(duration_ms, 3),
+                fetched_at=raw.fetched_at,
+                article=article,
+            )
+            outcome, reason, published = Outcome.EVENT, None, streams.publish_event(event, task_id, self.claim)
+        else:
+            skipped = SkippedPage(
+                **about,
+                page_type=article.page_type,
+                page_type_confidence=article.page_type_confidence,
+                metadata=PageMetadata.of(article),
+                word_count=article.word_count,
+                skipped_at=datetime.now(UTC),
+            )
+            outcome, reason = Outcome.SKIPPED, article.page_type
+            published = streams.publish_skipped(skipped, task_id, self.claim)
+        outcome = outcome if published.appended else Outcome.DUPLICATE
+        report(outcome, task_id, job_id=job_id, url=raw.url, reason=reason, duration_ms=duration_ms, article=article)
         return outcome
 
     def dead(self, error: ArticleWorkerError) -> Outcome:
