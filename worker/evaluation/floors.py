@@ -25,14 +25,17 @@ def load_floors(path: Path) -> Floors:
 
 def check(rows: Sequence[Row], floors: Floors) -> list[str]:
     """One message per figure below its floor (or missing); empty when the gate passes."""
-    by_name = {row.name: row for row in rows}
+    return check_figures({row.name: row.figures() for row in rows}, floors)
+
+
+def check_figures(measured_by_system: Mapping[str, Mapping[str, float | None]], floors: Floors) -> list[str]:
+    """`check` for any report that names its figures per system (the WCXB report's too)."""
     failures: list[str] = []
     for system, figures in floors.items():
-        row = by_name.get(system)
-        if row is None:
+        measured = measured_by_system.get(system)
+        if measured is None:
             failures.append(f"{system}: no such row in the report")
             continue
-        measured = row.figures()
         for figure, floor in figures.items():
             if figure not in measured:
                 failures.append(f"{system} {figure}: unknown figure")

@@ -55,10 +55,16 @@ class TreeDocument(Document):  # type: ignore[misc]
         super().__init__(tree, url=url)
         self._tree = tree
         self.base_href: str | None = None
+        #: element of the working copy -> the same element of our tree (set by each pass)
+        self.origin: dict[HtmlElement, HtmlElement] = {}
+        #: readability's top candidate and its candidates' scores, as our tree's elements
+        self.best: HtmlElement | None = None
+        self.scores: dict[HtmlElement, float] = {}
 
     def _parse(self, input: Any) -> HtmlElement:  # readability's parameter name
         forget_page()
         doc: HtmlElement = copy.deepcopy(self._tree)
+        self.origin = dict(zip(doc.iter(), self._tree.iter(), strict=True))
         for elem in doc.xpath("//*[@hidden]"):
             elem.drop_tree()
         for elem in doc.xpath("//*[@style]"):
@@ -76,6 +82,21 @@ class TreeDocument(Document):  # type: ignore[misc]
         for iframe in doc.iter("iframe"):  # readability keeps video iframes by their absolute src
             self.absolutize(iframe)
         return doc
+
+    def get_article(
+        self, candidates: dict[HtmlElement, Any], best_candidate: dict[str, Any], html_partial: bool = False
+    ) -> HtmlElement:
+        """readability's, after noting its choice in our tree's elements (the learned stage reads it)."""
+        origin = self.origin
+        self.best = origin.get(best_candidate["elem"])
+        self.scores = {origin[e]: float(c["content_score"]) for e, c in candidates.items() if e in origin}
+        article: HtmlElement = super().get_article(candidates, best_candidate, html_partial=html_partial)
+        return article
+
+    def kept(self) -> set[HtmlElement]:
+        """Our tree's elements that survived into readability's article (after a `summary()`)."""
+        origin = self.origin
+        return {o for e in self.html.iter() if (o := origin.get(e)) is not None}
 
     def get_clean_html(self) -> str:
         """The article's markup, its links first made absolute (before serialising, as readability

@@ -1,0 +1,65 @@
+"""Segments follow a browser's blocks, and the assembled article loses exactly the dropped words."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from worker.pipeline.html.assemble import assemble
+from worker.pipeline.html.render import render_text
+from worker.pipeline.html.segments import segment
+
+PAGE = (
+    "<html><body><nav><a href='/'>Home</a></nav><div class='content'>Intro <b>bold</b> tail"
+    "<p>Para <a href='x'>link</a> after.</p><div class='share'><a>Share</a> on X</div> more <span>x</span>"
+    "<script>var no;</script> end<figure><img src='a.jpg'></figure><ul><li>one</li><li>two <i>i</i></li></ul>"
+    "</div><footer>(c) 2024</footer></body></html>"
+)
+
+
+def test_segments_split_at_blocks_and_keep_inline_text_together() -> None:
+    texts = [s.text for s in segment(lxml.html.document_fromstring(PAGE))]
+    assert texts == [
+        "Home",
+        "Intro bold tail",
+        "Para link after.",
+        "Share on X",
+        "more x end",
+        "one",
+        "two i",
+        "(c) 2024",
+    ]
+
+
+def test_segment_context_links_and_class_words() -> None:
+    segments = {s.text: s for s in segment(lxml.html.document_fromstring(PAGE))}
+    assert segments["Para link after."].links == 1 and segments["Para link after."].link_chars == len("link")
+    assert segments["Home"].link_chars == 4
+    assert segments["Share on X"].near != segments["Intro bold tail"].near  # "share" vs "content" families
+
+
+def test_assemble_drops_exactly_the_dropped_segments() -> None:
+    root = lxml.html.document_fromstring(PAGE)
+    segments = segment(root)
+    dropped = {"Home", "Share on X", "(c) 2024", "more x end"}
+    body = assemble(segments, [s.text not in dropped for s in segments])
+    assert body is not None
+    text = render_text(body)
+    assert all(word not in text for word in ("Home", "Share", "more", "2024", "var no"))
+    for kept in ("Intro bold tail", "Para link after.", "one", "two i"):
+        assert kept in text
+    assert body.find(".//img") is not None  # an image between kept text stays
+    assert root.find(".//nav") is not None and "Share" in root.text_content()  # the page itself is untouched
+
+
+def test_assemble_keeps_text_after_a_dropped_block() -> None:
+    root = lxml.html.document_fromstring(PAGE)
+    segments = segment(root)
+    body = assemble(segments, [s.text != "Intro bold tail" for s in segments])
+    assert body is not None
+    text = render_text(body)
+    assert "Intro" not in text and "more x end" in text and "Share on X" in text
+
+
+def test_assemble_without_kept_segments() -> None:
+    segments = segment(lxml.html.document_fromstring(PAGE))
+    assert assemble(segments, [False] * len(segments)) is None

@@ -1,0 +1,68 @@
+"""The body and the page type, learned: readability-lxml's view plus two small tree models.
+
+readability-lxml reads a copy of the page first (its article, top candidate and scores become
+features); the body model then scores every text segment of the page, the segments above the
+model's threshold make the article (`assemble`), and the page-type model names the kind of page
+from page-level features and the body model's scores. Models: `worker.pipeline.learned`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from lxml.html import HtmlElement
+
+from schemas import PAGE_TYPES, PageType
+
+from ...errors import NoArticle
+from ..learned import Models, default_models
+from .assemble import assemble
+from .features import NAMES as SEGMENT_FEATURES
+from .observe import Observation, observe, page_title
+from .page_features import NAMES as PAGE_FEATURES
+from .page_features import page_matrix
+
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class BodyChoice:
+    element: HtmlElement
+    page_type: PageType
+    page_type_confidence: float | None
+
+
+def segment_scores(seen: Observation, models: Models) -> np.ndarray:
+    models.body.check(SEGMENT_FEATURES)
+    return models.body.proba(seen.features)[:, 1] if len(seen.segments) else np.zeros(0)
+
+
+def page_type(
+    root: HtmlElement, url: str, seen: Observation, scores: np.ndarray, models: Models
+) -> tuple[PageType, float | None]:
+    forest = models.page_type
+    if forest is None:
+        return "article", None
+    forest.check(PAGE_FEATURES)
+    proba = forest.proba(page_matrix(root, url, page_title(root), seen.features, scores))[0]
+    best = int(np.argmax(proba))
+    name = forest.classes[best]
+    if name not in PAGE_TYPES:
+        raise ValueError(f"page-type model names an unknown type {name!r}")
+    return name, round(float(proba[best]), 4)  # type: ignore[return-value]  # checked just above
+
+
+def choose_body(root: HtmlElement, url: str, models: Models | None = None) -> BodyChoice:
+    """The article element (a detached, cleaned copy) and the page's type; NoArticle when the
+    model keeps no segment."""
+    models = models or default_models()
+    seen = observe(root, url)
+    scores = segment_scores(seen, models)
+    threshold = float(models.body.meta.get("threshold", DEFAULT_THRESHOLD))
+    keep = (scores > threshold).tolist()
+    element = assemble(seen.segments, keep)
+    if element is None:
+        raise NoArticle("no segment of the page reads as main text")
+    kind, confidence = page_type(root, url, seen, scores, models)
+    return BodyChoice(element, kind, confidence)

@@ -1,0 +1,89 @@
+"""A gradient-boosted tree ensemble, evaluated for many rows at once with numpy.
+
+The trees come from scikit-learn's HistGradientBoostingClassifier, flattened into arrays by
+`worker.training.export`: for every node its feature, threshold and children; a leaf points to
+itself with an infinite threshold, so walking every tree a fixed number of levels lands each row on
+its leaf without a per-level leaf test. Raw scores are the baseline plus the sum of leaf values per
+class; probabilities are the logistic (two classes) or the softmax (more) of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+FORMAT = "article-worker-forest/1"
+
+
+@dataclass(frozen=True)
+class Forest:
+    features: tuple[str, ...]
+    classes: tuple[str, ...]
+    baseline: np.ndarray  # (n_outputs,)
+    roots: np.ndarray  # (n_trees,) node index of each tree's root
+    output: np.ndarray  # (n_trees,) which output (class) each tree adds to
+    feature: np.ndarray  # (n_nodes,) int
+    threshold: np.ndarray  # (n_nodes,) float64; go left when x <= threshold
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray  # (n_nodes,) float64, leaves only
+    depth: int
+    meta: Mapping[str, Any]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Forest:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"not a {FORMAT} model: {data.get('format')!r}")
+        nodes = data["nodes"]
+        return cls(
+            features=tuple(data["features"]),
+            classes=tuple(data["classes"]),
+            baseline=np.asarray(data["baseline"], dtype=np.float64),
+            roots=np.asarray(data["roots"], dtype=np.int64),
+            output=np.asarray(data["output"], dtype=np.int64),
+            feature=np.asarray(nodes["feature"], dtype=np.int64),
+            threshold=np.asarray(nodes["threshold"], dtype=np.float64),
+            left=np.asarray(nodes["left"], dtype=np.int64),
+            right=np.asarray(nodes["right"], dtype=np.int64),
+            value=np.asarray(nodes["value"], dtype=np.float64),
+            depth=int(data["depth"]),
+            meta=dict(data.get("meta", {})),
+        )
+
+    def check(self, names: Sequence[str]) -> None:
+        """Refuse a model trained on other columns than the code computes."""
+        if tuple(names) != self.features:
+            missing = set(self.features) ^ set(names)
+            raise ValueError(f"model features differ from the code's ({len(missing)} names differ)")
+
+    def raw(self, rows: np.ndarray) -> np.ndarray:
+        """(n_rows, n_outputs) raw scores."""
+        n = rows.shape[0]
+        outputs = len(self.baseline)
+        if n == 0:
+            return np.zeros((0, outputs))
+        x = rows.astype(np.float64, copy=False)
+        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+        row_index = np.arange(n)[:, None]
+        for _ in range(self.depth):
+            go_left = x[row_index, self.feature[node]] <= self.threshold[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        leaves = self.value[node]  # (n, n_trees)
+        if outputs == 1:
+            return self.baseline + leaves.sum(axis=1, keepdims=True)
+        scores = np.zeros((n, outputs))
+        for k in range(outputs):
+            scores[:, k] = leaves[:, self.output == k].sum(axis=1)
+        return scores + self.baseline
+
+    def proba(self, rows: np.ndarray) -> np.ndarray:
+        """(n_rows, n_classes) probabilities, columns in `classes` order."""
+        raw = self.raw(rows)
+        if raw.shape[1] == 1:
+            p = 1.0 / (1.0 + np.exp(-raw[:, 0]))
+            return np.stack([1.0 - p, p], axis=1)
+        shifted = np.exp(raw - raw.max(axis=1, keepdims=True))
+        return np.asarray(shifted / shifted.sum(axis=1, keepdims=True))

@@ -1,0 +1,88 @@
+"""`make train`: rebuild every learned model from the WCXB dev split, deterministically.
+
+    python -m worker.training [--data DIR] [--cache FILE]
+
+Writes the packaged models (`worker/pipeline/learned/models/`), the fold models and fold
+assignment that the cross-validated evaluation uses (`eval/cv/`), and prints the out-of-fold
+figures (`eval/cv/report.json`). Needs the `train` extra (scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+import time
+from pathlib import Path
+
+from ..evaluation import wcxb
+from ..pipeline.html.features import NAMES as SEGMENT_FEATURES
+from ..pipeline.html.page_features import NAMES as PAGE_FEATURES
+from . import body, folds, page_type
+from .data import PageRows, build
+from .export import forest_dict, write
+
+ROOT = Path(__file__).resolve().parents[2]
+MODELS = ROOT / "worker" / "pipeline" / "learned" / "models"
+CV = ROOT / "eval" / "cv"
+CREDIT = "Trained on WCXB v1.0 dev split (Foley 2026), CC-BY-4.0: https://creativecommons.org/licenses/by/4.0/"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m worker.training", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=None, help="WCXB dev split (default: shared/eval/wcxb-dev)")
+    parser.add_argument("--cache", type=Path, default=None, help="reuse (or write) the page rows here")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    data = args.data or wcxb.default_dir()
+    if data is None:
+        print("no WCXB dev split found: give --data or set WCXB_DIR", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    pages = _pages(data, args.cache, args.jobs)
+    pages = [p for p in pages if len(p.texts)]
+    fold_of = folds.assign([p.name for p in pages], [p.domain for p in pages])
+    folds.save(CV / "folds.json", fold_of)
+    print(f"{len(pages)} pages, {sum(len(p.texts) for p in pages)} segments, {folds.FOLDS} folds by domain")
+
+    probs, body_folds = body.out_of_fold(pages, fold_of, folds.FOLDS)
+    threshold = body.best_threshold(pages, probs)
+    body_figures = body.figures(pages, probs, threshold)
+    print(f"body: threshold {threshold}, out-of-fold word F1 {json.dumps(_rounded(body_figures))}")
+
+    types, type_folds = page_type.out_of_fold(pages, probs, fold_of, folds.FOLDS)
+    type_figures = page_type.figures(pages, types)
+    print(f"page type: out-of-fold {json.dumps(_rounded(type_figures))}")
+
+    meta = {"credit": CREDIT, "pages": len(pages), "folds": folds.FOLDS}
+    body_meta = {**meta, "threshold": threshold, "cv_word_f1": _rounded(body_figures)}
+    type_meta = {**meta, "cv": _rounded(type_figures)}
+    for k in range(folds.FOLDS):
+        fold = CV / f"fold-{k}"
+        write(fold / "body.json.gz", forest_dict(body_folds[k], SEGMENT_FEATURES, {**body_meta, "fold": k}))
+        write(fold / "page_type.json.gz", forest_dict(type_folds[k], PAGE_FEATURES, {**type_meta, "fold": k}))
+    write(MODELS / "body.json.gz", forest_dict(body.fit(pages), SEGMENT_FEATURES, body_meta))
+    write(MODELS / "page_type.json.gz", forest_dict(page_type.fit(pages, probs), PAGE_FEATURES, type_meta))
+    report = {"body": body_meta, "page_type": type_meta}
+    (CV / "report.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"models written to {MODELS} and {CV} in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+def _pages(data: Path, cache: Path | None, jobs: int) -> list[PageRows]:
+    if cache is not None and cache.is_file():
+        loaded: list[PageRows] = pickle.loads(cache.read_bytes())  # our own file, written below
+        return loaded
+    pages = build(data, jobs)
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(pages))
+    return pages
+
+
+def _rounded(figures: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 4) for k, v in figures.items()}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
