@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schemas import RawPage
+from schemas.reasons import ArticleWorkerError, NoArticle
 
-from ..errors import ArticleWorkerError, NoArticle
 from .wcxb import WcxbPage
 
 
