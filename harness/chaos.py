@@ -165,7 +165,7 @@ class Chaos:
         for worker in self.workers:
             if worker.proc.poll() is not None:
                 continue
-            if worker.name not in self.ready_at and self.client.exists(worker.heartbeat_key()):
+            if worker.name not in self.ready_at and worker.alive(self.client):
                 self.ready_at[worker.name] = now + 1.5
             if self.ready_at.get(worker.name, now + 1) <= now:
                 ready.append(worker)

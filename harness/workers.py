@@ -16,6 +16,7 @@ from pathlib import Path
 
 import redis
 
+from worker.ops import liveness
 from worker.store import keys
 
 from .holds import ENV as HOLDS_ENV
@@ -80,12 +81,16 @@ class WorkerProcess(CliProcess):
     def heartbeat_key(self) -> str:
         return keys.heartbeat(self.env.get("KEY_PREFIX", ""), self.name)
 
+    def alive(self, client: redis.Redis) -> bool:
+        """Its heartbeat is fresh (read as `check` reads it)."""
+        return bool(liveness.beats(client, self.env.get("KEY_PREFIX", ""), [self.name]))
+
     def wait_ready(self, client: redis.Redis, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"worker exited with {self.proc.returncode}:\n{self.log()}")
-            if client.exists(self.heartbeat_key()):
+            if self.alive(client):
                 return
             time.sleep(0.1)
         raise TimeoutError(f"worker {self.name} not ready after {timeout}s:\n{self.log()}")

@@ -4,8 +4,9 @@
 command line (`check` above all) starts without it. The Celery app is built by
 `worker.service.app.create_app(settings)` when asked, never at import. The packages, bottom up:
 `pipeline` (pure extraction), `store` (Redis), `ops` (what operators see), `page` (one message to one
-outcome), `service` (Celery), `producer` (pages onto the queue), `cli` (the commands); `settings` is
-read at the entry points and passed down. README, "Architecture", draws them.
+outcome), `service` (Celery), `producer` (pages onto the queue), `cli` (the commands); beside them
+`evaluation` and `training` work on the pipeline alone. `settings` is read at the entry points and
+passed down. README, "Architecture", draws them.
 """
 
 from __future__ import annotations
