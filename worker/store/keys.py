@@ -67,9 +67,6 @@ class Keys:
     def heartbeat(self, name: str) -> str:
         return heartbeat(self.prefix, name)
 
-    def processing(self, fetch_id: str, queue: str) -> str:
-        return self.prefix + processing_list(fetch_id, queue)
-
 
 def pattern(start: str) -> str:
     """A SCAN pattern for the keys that begin with `start`, its glob characters escaped."""
