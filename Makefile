@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint format schema compose-check clean eval eval-gate eval-flattened
+.PHONY: install demo test test-fast lint format schema compose-check clean eval eval-gate eval-flattened
 .PHONY: install demo test lint format schema compose-check clean bench
 .PHONY: install demo test lint format schema compose-check clean chaos
 
@@ -23,6 +23,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
+
+# While working: everything but the tests marked slow (kill, chaos, restarts, netns).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
 # Body F1 of the text path on the dev set flattened to visible text (one line per block).
 eval-flattened: $(STAMP)

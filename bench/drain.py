@@ -19,9 +19,9 @@ from pathlib import Path
 import redis
 from celery import Celery
 
-from tests.support.workers import WorkerProcess
-from worker.celery_app import create_app
+from harness.workers import WorkerProcess
 from worker.producer import enqueue, enqueue_message
+from worker.service.app import create_app
 from worker.settings import Settings
 
 from .common import bench_redis, delete_prefix, new_prefix, redis_url

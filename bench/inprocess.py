@@ -17,7 +17,7 @@ import lxml.html
 from readability import Document
 
 from schemas import RawPage
-from worker.errors import ArticleWorkerError
+from schemas.reasons import ArticleWorkerError
 from worker.pipeline import extract
 
 from .common import QUICK, URL, Page, dev_pages

@@ -4,8 +4,10 @@ from .article import PAGE_TYPES, Article, Author, Dateline, Image, PageType
 from .base import SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS
 from .dead_letter import DeadLetter
 from .event import ArticleEvent, Extractor
+from .metadata import PageMetadata
 from .raw_page import RawPage
 from .reasons import Reason
+from .skipped_page import SkippedPage
 
 __all__ = [
     "PAGE_TYPES",
@@ -18,7 +20,9 @@ __all__ = [
     "DeadLetter",
     "Extractor",
     "Image",
+    "PageMetadata",
     "PageType",
     "RawPage",
     "Reason",
+    "SkippedPage",
 ]

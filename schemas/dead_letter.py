@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import WireModel
+from .metadata import PageMetadata
 from .reasons import Reason
 
 
@@ -27,3 +28,6 @@ class DeadLetter(WireModel):
     original_encoding: Literal["utf-8", "base64"] = "utf-8"
     original_size: int = Field(ge=0, description="Size in bytes of the message as received.")
     original_truncated: bool = Field(False, description="True when only a prefix is kept (oversized messages).")
+    metadata: PageMetadata | None = Field(
+        None, description="`no_article`: what was found on the page anyway (title, dates...); else null."
+    )

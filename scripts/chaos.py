@@ -16,8 +16,8 @@ import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.support.chaos import Chaos, Plan
-from tests.support.redis_keys import TEST_REDIS_URL, delete_prefix, new_prefix
+from harness.chaos import Chaos, Plan
+from harness.redis_keys import TEST_REDIS_URL, delete_prefix, new_prefix
 
 
 def main() -> int:

@@ -18,13 +18,13 @@ trap cleanup EXIT
 "$bin/article-worker" worker --concurrency 2 -n "demo-$$@%h" > .demo/worker.log 2>&1 &
 worker_pid=$!
 for _ in $(seq 100); do
-  "$bin/python" -c 'import sys; from worker.runtime import streams; from worker.settings import get_settings as g; s=g(); sys.exit(0 if list(streams().client.scan_iter(match=s.key("heartbeat:*"), count=1000)) else 1)' && break
+  "$bin/article-worker" check --quiet 2>/dev/null && break
   kill -0 "$worker_pid" 2>/dev/null || { echo "worker failed to start:"; cat .demo/worker.log; exit 1; }
   sleep 0.2
 done
 echo "== worker started (log: .demo/worker.log)"
 
-last=$("$bin/python" -c 'from worker.runtime import streams; from worker.settings import get_settings as g; s=g(); e=streams().client.xrevrange(s.key(s.results_stream), count=1); print(e[0][0].decode() if e else "0")')
+last=$("$bin/python" -c 'from worker.settings import Settings; from worker.store.client import make_client; from worker.store.keys import Keys; s=Settings(); e=make_client(s.redis_url).xrevrange(Keys(s).results, count=1); print(e[0][0].decode() if e else "0")')
 count=$(ls samples/*.html samples/*.txt | wc -l)
 "$bin/article-worker" enqueue samples/*.html samples/*.txt
 echo "== events (title, input format, words, body start):"

@@ -6,11 +6,18 @@ from pathlib import Path
 import pytest
 import redis
 
-from tests.support.redis_keys import TEST_REDIS_URL, delete_prefix, new_prefix
+from harness.redis_keys import TEST_REDIS_URL, delete_prefix, new_prefix
 from worker.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "flattened-text-afp.txt"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the real Redis (through any fixture) is marked `redis`: `-m "not redis"` runs without one."""
+    for item in items:
+        if "redis_client" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.redis)
 
 
 @pytest.fixture(scope="session")

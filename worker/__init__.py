@@ -1,27 +1,28 @@
 """article-worker: raw pages in, structured article events out.
 
-`worker.extract` is the pure pipeline. `worker.app` (the Celery app) is loaded on first use, so that
-importing the pipeline never imports celery or redis.
+`worker.extract` is the pure pipeline (`RawPage -> Article`), imported on first use so that the
+command line (`check` above all) starts without it. The Celery app is built by
+`worker.service.app.create_app(settings)` when asked, never at import. The packages, bottom up:
+`pipeline` (pure extraction), `store` (Redis), `ops` (what operators see), `page` (one message to one
+outcome), `service` (Celery), `producer` (pages onto the queue), `cli` (the commands); beside them
+`evaluation` and `training` work on the pipeline alone. `settings` is read at the entry points and
+passed down. README, "Architecture", draws them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .pipeline import extract
-
 if TYPE_CHECKING:
-    from celery import Celery
+    from .pipeline import extract
 
-    app: Celery
-
-__all__ = ["app", "extract"]
+__all__ = ["extract"]
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> Any:
-    if name == "app":
-        from .celery_app import app
+    if name == "extract":
+        from .pipeline import extract
 
-        return app
+        return extract
     raise AttributeError(f"module 'worker' has no attribute {name!r}")

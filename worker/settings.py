@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from schemas import PageType
 
 MB = 1024 * 1024
 
@@ -23,6 +25,7 @@ class Settings(BaseSettings):
     pages_queue: str = "pages"
     results_stream: str = "articles"
     dead_letter_stream: str = "articles:dead"
+    skipped_stream: str = Field("articles:skipped", description="Stream of SkippedPage records (other page types).")
     intake_stream: str = "pages:in"
     intake_group: str = "intake"
     intake_batch: int = Field(100, ge=1, description="Entries one intake reads per round.")
@@ -31,6 +34,12 @@ class Settings(BaseSettings):
     )
     results_maxlen: int = Field(1_000_000, ge=1, description="Approximate MAXLEN of the results stream.")
     dead_letter_maxlen: int = Field(100_000, ge=1, description="Approximate MAXLEN of the dead-letter stream.")
+    skipped_maxlen: int = Field(1_000_000, ge=1, description="Approximate MAXLEN of the skipped-page stream.")
+    accept_page_types: Annotated[frozenset[PageType], NoDecode] = Field(
+        frozenset({"article"}),
+        min_length=1,
+        description="Page types published as article events (comma-separated); others become skipped pages.",
+    )
 
     visibility_timeout: int = Field(300, ge=1, description="Seconds before an unacked page is redelivered.")
     restore_interval: int = Field(10, ge=1, description="Seconds between sweeps for unacked pages.")
@@ -71,6 +80,11 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_format: Literal["text", "json"] = "text"
     metrics_port: int = Field(0, ge=0, le=65535, description="Prometheus endpoint of each worker; 0: off.")
+
+    @field_validator("accept_page_types", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        return frozenset(t.strip().lower() for t in value.split(",") if t.strip()) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _coherent(self) -> Settings:

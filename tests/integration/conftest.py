@@ -8,9 +8,9 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.workers import WorkerProcess
 from tests.support.cli import CliProcess
-from tests.support.workers import WorkerProcess
-from worker.celery_app import create_app
+from worker.service.app import create_app
 from worker.settings import Settings
 
 StartWorker = Callable[..., WorkerProcess]

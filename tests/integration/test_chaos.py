@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import redis
 
-from tests.support.chaos import Chaos, Plan
+from harness.chaos import Chaos, Plan
+
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
 
 
 def test_chaos_every_page_is_one_event_or_one_dead_letter(

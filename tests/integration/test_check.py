@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
 from tests.support.cli import run_cli
-from tests.support.pages import article_html
 from worker.producer import enqueue
 from worker.settings import Settings
 
@@ -35,6 +36,7 @@ def test_check_follows_the_worker(start_worker: StartWorker, service_env: dict[s
     assert run_cli(["check"], service_env).returncode == 1
 
 
+@pytest.mark.slow
 def test_heartbeat_comes_from_the_main_process_while_the_pool_is_busy(
     start_worker: StartWorker,
     producer_app: Celery,
@@ -65,3 +67,19 @@ def test_heartbeat_comes_from_the_main_process_while_the_pool_is_busy(
     assert during == 0
     beat = json.loads(redis_client.get(worker.heartbeat_key()))  # type: ignore[arg-type]
     assert beat["pid"] == worker.pid and beat["pid"] not in worker.pool_pids()
+
+
+def test_check_reads_a_password_and_a_database_and_any_other_url_through_redis_py(
+    redis_client: redis.Redis, settings: Settings, service_env: dict[str, str]
+) -> None:
+    """The probe (worker/store/probe.py) for the URLs we document; redis-py for any other option."""
+    name = "probe@test"
+    redis_client.set(settings.key(f"heartbeat:{name}"), json.dumps({"hostname": name, "pid": 1}), ex=30)
+    url = settings.redis_url
+    for variant in (url, url.replace("redis://", "redis://:@"), f"{url}?socket_keepalive=true"):
+        done = run_cli(["check", "--name", name], {**service_env, "REDIS_URL": variant})
+        assert done.returncode == 0 and "alive: probe@test (pid 1)" in done.stdout, (variant, done.stderr)
+    other_db = url.rsplit("/", 1)[0] + "/3"
+    assert run_cli(["check", "--name", name], {**service_env, "REDIS_URL": other_db}).returncode == 1
+    wrong = run_cli(["check"], {**service_env, "REDIS_URL": url.replace("redis://", "redis://:wrong@")})
+    assert wrong.returncode == 1 and "unhealthy: Redis at" in wrong.stderr and "wrong" not in wrong.stderr

@@ -9,8 +9,8 @@ import pytest
 from kombu import Connection
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from worker.celery_app import create_app
-from worker.reliable_fetch import Channel
+from worker.service.app import create_app
+from worker.service.reliable_fetch import Channel
 from worker.settings import Settings
 
 

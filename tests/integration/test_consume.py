@@ -50,3 +50,14 @@ def test_consume_claims_what_a_dead_consumer_left_pending(
 
     assert [json.loads(line)["n"] for line in done.stdout.splitlines()] == [0, 1], done.stderr
     assert redis_client.xpending(stream, "g")["pending"] == 0
+
+
+def test_consume_reads_the_skipped_stream(
+    redis_client: redis.Redis, settings: Settings, service_env: dict[str, str]
+) -> None:
+    stream = settings.key(settings.skipped_stream)
+    redis_client.xadd(stream, {"event_id": "e", "job_id": "j", "page_type": "product", "skipped": '{"n": 1}'})
+    add_events(redis_client, settings, 1)
+    done = run_cli(["consume", "--group", "g", "--skipped", "--count", "1"], service_env)
+    assert done.returncode == 0 and [json.loads(line) for line in done.stdout.splitlines()] == [{"n": 1}]
+    assert run_cli(["consume", "--group", "g", "--skipped", "--dead"], service_env).returncode == 2

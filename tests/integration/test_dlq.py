@@ -10,11 +10,11 @@ import sys
 import redis
 from celery import Celery
 
+from harness.pages import article_html
+from harness.workers import ROOT
 from schemas import DeadLetter, Reason
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.streams import dead_letters, events
-from tests.support.workers import ROOT
 from worker.producer import enqueue_message
 from worker.settings import Settings
 
@@ -67,13 +67,13 @@ def test_list_show_replay_purge(
 
 
 def test_dead_letter_stream_is_capped(redis_client: redis.Redis, settings: Settings) -> None:
-    from worker.dead_letters import dead_letter
-    from worker.errors import NotJson
-    from worker.streams import Streams
+    from schemas.reasons import NotJson
+    from worker.page.dead_letters import DeadLetters
+    from worker.store.streams import Streams
 
     capped = settings.model_copy(update={"dead_letter_maxlen": 100})
     streams = Streams(redis_client, capped)
     for i in range(1000):
-        streams.publish_dead_letter(dead_letter(NotJson("x"), f"m{i}", capped, stage="task", attempts=1), f"t{i}")
+        DeadLetters(streams).record(NotJson("x"), f"m{i}", stage="task", attempts=1, task_id=f"t{i}")
     # Approximate MAXLEN trims whole macro-nodes: bounded near the cap, never the full 1000.
     assert 100 <= redis_client.xlen(settings.key(settings.dead_letter_stream)) < 300

@@ -7,11 +7,12 @@ import json
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from schemas import Reason
 from tests.conftest import SEED
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
-from tests.support.streams import dead_letters, events
+from tests.support.cli import run_cli
+from tests.support.streams import dead_letters, events, skipped_pages
 from worker.producer import enqueue, enqueue_message
 from worker.settings import Settings
 
@@ -105,3 +106,26 @@ def test_a_large_page_goes_by_claim_check_and_its_key_is_gone_after_the_event(
     assert [redis_client.get(key) for key in claim_keys] == [b""], "emptied with the event"
     # Reliable fetch: the message left the worker's processing list in its unacked write.
     assert not list(redis_client.scan_iter(match=settings.key("processing:*")))
+
+
+def test_a_page_of_a_type_not_accepted_comes_out_on_the_skipped_stream(
+    start_worker: StartWorker,
+    producer_app: Celery,
+    redis_client: redis.Redis,
+    settings: Settings,
+    service_env: dict[str, str],
+) -> None:
+    """With ACCEPT_PAGE_TYPES=product, an ordinary article page is read fine and skipped, not dead-lettered."""
+    start_worker(env={"ACCEPT_PAGE_TYPES": "product"})
+    title, html = article_html(7)
+    job_id = enqueue(
+        {"url": "https://news.example.com/7", "content": html, "attributes": {"n": 7}, "producer": "e2e"},
+        app=producer_app,
+    )
+    [skipped] = skipped_pages(redis_client, settings.key(settings.skipped_stream), 1)
+    assert (skipped.job_id, skipped.page_type, skipped.metadata.title) == (job_id, "article", title)
+    assert skipped.attributes == {"n": 7} and skipped.producer == "e2e" and skipped.worker
+    assert redis_client.xlen(settings.key(settings.results_stream)) == 0
+    assert redis_client.xlen(settings.key(settings.dead_letter_stream)) == 0
+    stats = json.loads(run_cli(["stats", "--json"], service_env).stdout)
+    assert (stats["skipped"], stats["skipped_by_type"], stats["events"]) == (1, {"article": 1}, 0)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import redis
 
+from harness.redis_keys import TEST_REDIS_URL
+from harness.workers import ROOT
 from tests.support.queue import queued_args
-from tests.support.redis_keys import TEST_REDIS_URL
 from tests.support.warcs import write_warc
-from tests.support.workers import ROOT
 from worker.settings import Settings
 
 

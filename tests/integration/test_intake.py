@@ -10,16 +10,17 @@ from typing import Any
 import pytest
 import redis
 
+from harness.redis_keys import TEST_REDIS_URL
 from schemas import RawPage, Reason
 from tests.integration.conftest import StartCli, StartWorker
 from tests.support.queue import queued_args
 from tests.support.readme import redis_cli_line
-from tests.support.redis_keys import TEST_REDIS_URL
 from tests.support.streams import dead_letters, events
-from worker.groups import GroupReader
-from worker.intake import Intake
+from worker.page.dead_letters import DeadLetters
+from worker.producer.intake import Intake
 from worker.settings import Settings
-from worker.streams import Streams
+from worker.store.groups import GroupReader
+from worker.store.streams import Streams
 
 
 def redis_cli(argv: list[str], prefix: str) -> str:
@@ -123,7 +124,7 @@ def test_entry_is_acknowledged_only_after_the_hand_off(redis_client: redis.Redis
         sent.append(raw.url)
         return "job"
 
-    intake = Intake(reader, Streams(redis_client, settings), settings, flaky_send)
+    intake = Intake(reader, settings, DeadLetters(Streams(redis_client, settings)), flaky_send)
     reader.ensure_group()
     redis_client.xadd(stream, {"page": json.dumps({"url": "https://example.org/a", "content": "a"})})
 
@@ -150,20 +151,22 @@ def test_reader_recovers_when_the_stream_is_deleted(redis_client: redis.Redis, s
 def test_a_bug_on_one_entry_dead_letters_it_instead_of_stalling_the_stream(
     redis_client: redis.Redis, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import worker.intake
+    import worker.producer.intake
 
-    real_decode = worker.intake.decode_message
+    real_decode = worker.producer.intake.decode_message
 
     def buggy_decode(message: bytes, max_bytes: int) -> RawPage:
         if b"trigger" in message:
             raise KeyError("a bug of ours")
         return real_decode(message, max_bytes)
 
-    monkeypatch.setattr(worker.intake, "decode_message", buggy_decode)
+    monkeypatch.setattr(worker.producer.intake, "decode_message", buggy_decode)
     stream = settings.key(settings.intake_stream)
     reader = GroupReader(redis_client, stream, settings.intake_group, "me@test", claim_idle=60)
     sent: list[str] = []
-    intake = Intake(reader, Streams(redis_client, settings), settings, lambda raw: sent.append(raw.url) or "job")
+    intake = Intake(
+        reader, settings, DeadLetters(Streams(redis_client, settings)), lambda raw: sent.append(raw.url) or "job"
+    )
     reader.ensure_group()
     bad = json.dumps({"url": "https://example.org/trigger", "content": "x"})
     redis_client.xadd(stream, {"page": bad})

@@ -10,8 +10,8 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.streams import dead_letters, events
 from worker.producer import enqueue, enqueue_message
 from worker.settings import Settings

@@ -10,17 +10,19 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.streams import dead_letters, events
 from worker.producer import enqueue
 from worker.settings import Settings
+
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
 
 # A killed worker's page comes back after VISIBILITY_TIMEOUT (> HARD_TIME_LIMIT + RETRY_BACKOFF_MAX).
 # HARD_TIME_LIMIT stays above the ~5 s Celery may take to notice a dead pool child: below it, the
 # page would end as a `timeout` dead letter instead of being redelivered.
 FAST = {
-    "ARTICLE_WORKER_TEST_HOOKS": "1",
+    "HARNESS_HOLDS": "1",
     "VISIBILITY_TIMEOUT": "9",
     "SOFT_TIME_LIMIT": "6",
     "HARD_TIME_LIMIT": "8",

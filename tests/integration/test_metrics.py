@@ -12,14 +12,13 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from schemas import RawPage
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.streams import dead_letters, events
-from worker.metrics import FILLABLE
+from worker.ops.metrics import FILLABLE, QueueCollector
 from worker.pipeline import extract
 from worker.producer import enqueue, enqueue_message
-from worker.queue_metrics import QueueCollector
 from worker.settings import Settings
 
 pytest.importorskip("prometheus_client")
@@ -92,7 +91,8 @@ def test_scrape_counts_pages_dead_letters_durations_and_fields(
 
 def test_queue_depth_is_read_at_scrape_time(redis_client: redis.Redis, settings: Settings) -> None:
     collector = QueueCollector(settings)
-    redis_client.rpush(settings.key(settings.pages_queue), "a", "b", "c")
+    redis_client.rpush(settings.key(settings.pages_queue), "a", "b")
+    redis_client.rpush(settings.key(f"{settings.pages_queue}\x06\x163"), "c")  # a priority sub-list counts too
     redis_client.hset(settings.key("unacked"), "tag", "x")
     gauges = {f.name: f.samples[0].value for f in collector.collect() if len(f.samples) == 1}
     assert gauges["article_worker_queue_depth"] == 3 and gauges["article_worker_in_flight"] == 1

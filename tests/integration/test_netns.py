@@ -23,10 +23,12 @@ from typing import Any
 import pytest
 import redis
 
+from harness.pages import article_html
+from harness.workers import ROOT
 from schemas import ArticleEvent
 from tests.support.netns import Lab, namespaces_unavailable
-from tests.support.pages import article_html
-from tests.support.workers import ROOT
+
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
 
 PASSWORD = f"pw-{uuid.uuid4().hex}"  # Redis on a network wants one; the URL carries it
 PAGES = 40  # enough that both workers are still mid-queue when the link is cut

@@ -9,11 +9,13 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.streams import events
 from worker.producer import enqueue
 from worker.settings import Settings
+
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
 
 
 def busy(client: redis.Redis, settings: Settings) -> list[bytes]:
@@ -28,7 +30,7 @@ def test_a_worker_holds_prefetch_pages_per_pool_process_and_runs_one(
     redis_client: redis.Redis,
     settings: Settings,
 ) -> None:
-    env = {"ARTICLE_WORKER_TEST_HOOKS": "1"} | ({"PREFETCH_MULTIPLIER": "1"} if prefetch == 1 else {})
+    env = {"HARNESS_HOLDS": "1"} | ({"PREFETCH_MULTIPLIER": "1"} if prefetch == 1 else {})
     start_worker(env=env)  # the default is 2: only the run with 1 sets it
     hold = {"test_hold_s": 2}
     jobs = [

@@ -6,12 +6,14 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.streams import events
-from worker.celery_app import create_app
 from worker.producer import enqueue
+from worker.service.app import create_app
 from worker.settings import Settings
+
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
 
 
 def test_settings_reach_celery() -> None:

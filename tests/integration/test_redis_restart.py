@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 import redis
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.redis_server import RedisServer
 from tests.support.streams import events
-from worker.celery_app import create_app
 from worker.producer import enqueue
+from worker.service.app import create_app
 from worker.settings import Settings
+
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
 
 
 @pytest.fixture
@@ -59,7 +61,7 @@ def test_redis_down_while_publishing_is_retried_and_published_once(
     own_redis: RedisServer, start_worker: StartWorker, service_env: dict[str, str]
 ) -> None:
     fast = {"VISIBILITY_TIMEOUT": "9", "SOFT_TIME_LIMIT": "6", "HARD_TIME_LIMIT": "8", "RETRY_BACKOFF_MAX": "0.5"}
-    env = {**service_env, **fast, "REDIS_URL": own_redis.url, "ARTICLE_WORKER_TEST_HOOKS": "1"}
+    env = {**service_env, **fast, "REDIS_URL": own_redis.url, "HARNESS_HOLDS": "1"}
     settings = Settings(**{k.lower(): v for k, v in env.items()})  # type: ignore[arg-type]
     client = own_redis.client()
     start_worker(env=env, wait=False).wait_ready(client)

@@ -13,13 +13,13 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from schemas import Reason
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.redis_server import RedisServer
 from tests.support.streams import dead_letters, events
-from worker.celery_app import TASK_NAME, create_app
 from worker.producer import enqueue, enqueue_message
+from worker.service.app import TASK_NAME, create_app
 from worker.settings import Settings
 
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import signal
 import time
 
+import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
 from tests.integration.test_check import slow_page
-from tests.support.pages import article_html
 from tests.support.streams import read_stream
 from worker.producer import enqueue
 from worker.settings import Settings
+
+pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
 
 
 def outputs(client: redis.Redis, s: Settings) -> list[bytes]:

@@ -11,10 +11,10 @@ import time
 import redis
 
 from tests.support.cli import cli_env, run_cli
-from worker.redis_client import make_client
+from worker.ops.figures import StatsReader
 from worker.settings import Settings
-from worker.stats import StatsReader
-from worker.stream_count import StreamCounter
+from worker.store.client import make_client
+from worker.store.counting import StreamCounter
 
 
 def prepare(client: redis.Redis, s: Settings) -> None:
@@ -35,6 +35,9 @@ def prepare(client: redis.Redis, s: Settings) -> None:
     dead = s.key(s.dead_letter_stream)
     for reason in ("no_article", "not_json", "no_article", "no_article"):
         client.xadd(dead, {"reason": reason, "job_id": "", "dead_letter": "{}"})
+    skipped = s.key(s.skipped_stream)
+    for page_type in ("product", "listing", "product"):
+        client.xadd(skipped, {"event_id": "e", "job_id": "j", "page_type": page_type, "skipped": "{}"})
     client.set(s.key("heartbeat:w1@test"), "{}", ex=30)
 
 
@@ -50,6 +53,8 @@ def test_stats_figures(redis_client: redis.Redis, settings: Settings, service_en
         "intake": 4,
         "intake_pending": 1,
         "events": 253,
+        "skipped": 3,
+        "skipped_by_type": {"product": 2, "listing": 1},
         "dead_letters": 4,
         "dead_by_reason": {"no_article": 3, "not_json": 1},
         "events_last_minute": 250,
@@ -58,6 +63,8 @@ def test_stats_figures(redis_client: redis.Redis, settings: Settings, service_en
     }
     text = run_cli(["stats"], service_env).stdout
     assert "queue pages" in text and "  no_article" in text and "4.17 (250 events)" in text
+    rows = [line.split() for line in text.splitlines()]
+    assert ["skipped", "articles:skipped", "3"] in rows and ["product", "2"] in rows and ["listing", "1"] in rows
 
 
 def test_watch_counts_new_dead_letters_and_notices_removed_ones(redis_client: redis.Redis, settings: Settings) -> None:

@@ -15,13 +15,14 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
+from tests.support.cli import run_cli
 from tests.support.streams import events
-from worker.celery_app import create_app
 from worker.producer import enqueue
+from worker.service.app import create_app
 from worker.settings import Settings
-from worker.streams import Streams
+from worker.store.streams import Streams
 
 PASSWORD = f"tls-{uuid.uuid4().hex}"
 
@@ -89,6 +90,16 @@ def test_a_worker_over_rediss_with_a_password(
         [event] = events(client, settings.key(settings.results_stream), 1, timeout=60)
         assert event.job_id == job_id
         assert PASSWORD not in worker.log()
+        # The healthcheck's own small client speaks TLS, AUTH and SELECT too.
+        env = {**service_env, "REDIS_URL": url}
+        alive = run_cli(["check", "--name", worker.name], env)
+        assert alive.returncode == 0 and worker.name in alive.stdout, alive.stderr
+        assert run_cli(["check", "--name", "celery@nowhere"], env).returncode == 1
+        no_ca = run_cli(["check"], {**env, "REDIS_URL": url.split("?", maxsplit=1)[0]})
+        assert no_ca.returncode == 1 and "certificate verify failed" in no_ca.stderr.lower()
+        assert PASSWORD not in no_ca.stderr
+        unchecked = url.split("?", maxsplit=1)[0] + "?ssl_cert_reqs=none"
+        assert run_cli(["check", "--name", worker.name], {**env, "REDIS_URL": unchecked}).returncode == 0
     finally:
         app.close()
 

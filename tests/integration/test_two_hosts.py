@@ -8,8 +8,8 @@ from collections import Counter
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from tests.integration.conftest import StartWorker
-from tests.support.pages import article_html
 from tests.support.streams import events
 from worker.producer import enqueue
 from worker.settings import Settings

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import subprocess
 import sys
-from pathlib import Path
 
-from tests.support.workers import ROOT
+from harness.workers import ROOT, CliProcess
+
+__all__ = ["CliProcess", "cli_env", "run_cli"]
 
 
 def cli_env(env: dict[str, str]) -> dict[str, str]:
@@ -26,35 +25,3 @@ def run_cli(args: list[str], env: dict[str, str], timeout: float = 60) -> subpro
         timeout=timeout,
         check=False,
     )
-
-
-class CliProcess:
-    """`article-worker ARGS` running in the background, in its own process group."""
-
-    def __init__(self, args: list[str], env: dict[str, str], log_path: Path) -> None:
-        self.log_path = log_path
-        self._log = open(log_path, "ab")  # noqa: SIM115 - lives as long as the process
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "worker.cli", *args],
-            cwd=ROOT,
-            env=cli_env(env),
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def log(self) -> str:
-        self._log.flush()
-        return self.log_path.read_text(errors="replace")[-6000:]
-
-    def stop(self, timeout: float = 20) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=10)
-        self._log.close()
-        return self.proc.returncode

@@ -6,7 +6,7 @@ import time
 
 import redis
 
-from schemas import ArticleEvent, DeadLetter
+from schemas import ArticleEvent, DeadLetter, SkippedPage
 
 
 def read_stream(client: redis.Redis, key: str, field: bytes) -> list[bytes]:
@@ -28,3 +28,7 @@ def events(client: redis.Redis, key: str, count: int, timeout: float = 60) -> li
 
 def dead_letters(client: redis.Redis, key: str, count: int, timeout: float = 60) -> list[DeadLetter]:
     return [DeadLetter.model_validate_json(raw) for raw in wait_for(client, key, b"dead_letter", count, timeout)]
+
+
+def skipped_pages(client: redis.Redis, key: str, count: int, timeout: float = 60) -> list[SkippedPage]:
+    return [SkippedPage.model_validate_json(raw) for raw in wait_for(client, key, b"skipped", count, timeout)]

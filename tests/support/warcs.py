@@ -9,7 +9,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tests.support.pages import article_html
+from harness.pages import article_html
 
 BIG = 5000  # the tests run with a smaller MAX_PAGE_BYTES than this page
 

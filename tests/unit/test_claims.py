@@ -10,17 +10,21 @@ import pytest
 import redis
 from celery import Celery
 
+from harness.pages import article_html
 from schemas import DeadLetter, Reason
-from tests.support.pages import article_html
+from schemas.reasons import ClaimMissing, InvalidMessage, PageTooLarge
 from tests.support.queue import queued_args
-from worker import claims, dlq, producer
-from worker.celery_app import create_app
-from worker.dead_letters import dead_letter
-from worker.errors import ClaimMissing, InvalidMessage, PageTooLarge
-from worker.handling import Delivery, Outcome, process
-from worker.producer import enqueue
+from worker import producer
+from worker.ops import dlq
+from worker.ops.report import Outcome
+from worker.page.dead_letters import DeadLetters
+from worker.page.process import Delivery, Pages
+from worker.producer import enqueue, send
+from worker.service.app import create_app
 from worker.settings import Settings
-from worker.streams import Streams
+from worker.store import claims
+from worker.store.keys import Keys
+from worker.store.streams import Streams
 
 CLAIM = "0123456789abcdef0123456789abcdef"
 
@@ -28,6 +32,11 @@ CLAIM = "0123456789abcdef0123456789abcdef"
 @pytest.fixture
 def streams(redis_client: redis.Redis, settings: Settings) -> Streams:
     return Streams(redis_client, settings)
+
+
+@pytest.fixture
+def pages(redis_client: redis.Redis, settings: Settings) -> Pages:
+    return Pages(redis_client, settings)
 
 
 @pytest.fixture
@@ -93,28 +102,28 @@ def test_enqueue_sends_a_large_page_by_claim_check_and_a_small_one_inline(
     [inline] = [m for m in queued if isinstance(m, str)]
     claim = claims.claim_of(claim_message)
     assert claim is not None
-    stored = redis_client.get(claims.key(settings, claim))
+    stored = redis_client.get(Keys(settings).claim(claim))
     assert stored is not None and json.loads(stored)["url"] == big["url"]
-    assert 0 < redis_client.ttl(claims.key(settings, claim)) <= settings.claim_check_ttl
+    assert 0 < redis_client.ttl(Keys(settings).claim(claim)) <= settings.claim_check_ttl
     assert json.loads(inline)["url"] == small["url"]
 
 
 def test_a_claim_checked_page_is_published_and_its_key_emptied_in_the_same_script(
-    streams: Streams, redis_client: redis.Redis, settings: Settings
+    pages: Pages, streams: Streams, redis_client: redis.Redis, settings: Settings
 ) -> None:
     message = claims.store(redis_client, settings, page_text(1))
-    key = claims.key(settings, message["claim_check"])
-    assert process(message, Delivery(task_id="t-claim"), streams, settings) is Outcome.PUBLISHED
+    key = Keys(settings).claim(message["claim_check"])
+    assert pages.process(message, Delivery(task_id="t-claim")) is Outcome.EVENT
     assert redis_client.get(key) == b"", "the page is gone, an empty tombstone is left"
     assert 0 < redis_client.ttl(key) <= settings.dedup_ttl
     [(_, entry)] = redis_client.xrange(settings.key(settings.results_stream))
     assert json.loads(entry[b"event"])["url"] == "https://news.example.com/1"
     # Redelivered after the event was written: the done marker answers, the page is not needed.
-    assert process(message, Delivery(task_id="t-claim"), streams, settings) is Outcome.DUPLICATE
+    assert pages.process(message, Delivery(task_id="t-claim")) is Outcome.DUPLICATE
     # ... and still after the done marker expired (all workers down for longer than its TTL): the
     # tombstone answers, rather than a claim_missing dead letter for a page that was published.
     redis_client.delete(settings.key("done:t-claim"))
-    assert process(message, Delivery(task_id="t-claim"), streams, settings) is Outcome.DUPLICATE
+    assert pages.process(message, Delivery(task_id="t-claim")) is Outcome.DUPLICATE
     assert redis_client.xlen(settings.key(settings.dead_letter_stream)) == 0
     assert redis_client.xlen(settings.key(settings.results_stream)) == 1
 
@@ -122,45 +131,43 @@ def test_a_claim_checked_page_is_published_and_its_key_emptied_in_the_same_scrip
 def test_without_dedup_the_claim_key_is_deleted_outright(redis_client: redis.Redis, settings: Settings) -> None:
     no_dedup = settings.model_copy(update={"dedup_ttl": 0})
     message = claims.store(redis_client, no_dedup, page_text(2))
-    assert process(message, Delivery(task_id="t-nodedup"), Streams(redis_client, no_dedup), no_dedup) is (
-        Outcome.PUBLISHED
-    )
-    assert not redis_client.exists(claims.key(settings, message["claim_check"]))
+    assert Pages(redis_client, no_dedup).process(message, Delivery(task_id="t-nodedup")) is Outcome.EVENT
+    assert not redis_client.exists(Keys(settings).claim(message["claim_check"]))
 
 
 def test_a_poison_claim_check_is_dead_lettered_with_its_page(
-    streams: Streams, redis_client: redis.Redis, settings: Settings
+    pages: Pages, streams: Streams, redis_client: redis.Redis, settings: Settings
 ) -> None:
     text = page_text(3)
     message = claims.store(redis_client, settings, text)
     for _ in range(settings.max_attempts):
         streams.start_attempt("t-poison")  # each start = a crash before finishing
-    assert process(message, Delivery(task_id="t-poison"), streams, settings) is Outcome.DEAD_LETTERED
+    assert pages.process(message, Delivery(task_id="t-poison")) is Outcome.DEAD_LETTER
     letter = only_dead_letter(redis_client, settings)
     assert letter.reason is Reason.TOO_MANY_ATTEMPTS
     assert letter.original == text, "read before dead-lettering, so a replay has the page"
-    assert redis_client.get(claims.key(settings, message["claim_check"])) == b""
+    assert redis_client.get(Keys(settings).claim(message["claim_check"])) == b""
 
 
 def test_a_claim_checked_bad_page_is_dead_lettered_with_the_page_not_the_claim(
-    streams: Streams, redis_client: redis.Redis, settings: Settings
+    pages: Pages, streams: Streams, redis_client: redis.Redis, settings: Settings
 ) -> None:
     text = json.dumps({"url": "ftp://example.org/x", "content": "<p>x</p>" * 3000})
     message = claims.store(redis_client, settings, text)
-    assert process(message, Delivery(task_id="t-bad"), streams, settings) is Outcome.DEAD_LETTERED
+    assert pages.process(message, Delivery(task_id="t-bad")) is Outcome.DEAD_LETTER
     letter = only_dead_letter(redis_client, settings)
     assert letter.reason is Reason.INVALID_MESSAGE
     assert letter.original == text, "the dead letter keeps the page, so a replay needs nothing else"
-    assert redis_client.get(claims.key(settings, message["claim_check"])) == b""
+    assert redis_client.get(Keys(settings).claim(message["claim_check"])) == b""
 
 
 def test_a_claim_whose_page_is_gone_is_dead_lettered_as_claim_missing(
-    streams: Streams, redis_client: redis.Redis, settings: Settings
+    pages: Pages, streams: Streams, redis_client: redis.Redis, settings: Settings
 ) -> None:
     message = {"claim_check": CLAIM}
     with pytest.raises(ClaimMissing):
         claims.resolve(message, redis_client, settings)
-    assert process(message, Delivery(task_id="t-gone"), streams, settings) is Outcome.DEAD_LETTERED
+    assert pages.process(message, Delivery(task_id="t-gone")) is Outcome.DEAD_LETTER
     letter = only_dead_letter(redis_client, settings)
     assert letter.reason is Reason.CLAIM_MISSING and not letter.retryable
     assert json.loads(letter.original or "") == message
@@ -172,7 +179,7 @@ def test_a_page_that_could_not_be_queued_leaves_no_claim_behind(
     def broker_down(*_: object, **__: object) -> str:
         raise ConnectionError("broker down")
 
-    monkeypatch.setattr(producer, "enqueue_message", broker_down)
+    monkeypatch.setattr(send, "enqueue_message", broker_down)
     big = {"url": "https://news.example.com/big", "content": "<p>" + "word " * settings.claim_check_bytes + "</p>"}
     with pytest.raises(ConnectionError):
         producer.enqueue(big, app=app)
@@ -186,14 +193,16 @@ def test_a_replayed_dead_letter_goes_by_claim_check_when_large_and_inline_when_s
     big = json.dumps({"url": "https://news.example.com/big", "content": "<p>" + "word " * settings.claim_check_bytes})
     small = "not json"
     for i, original in enumerate((big, small)):
-        letter = dead_letter(PageTooLarge("over the limit then"), original, settings, stage="task", attempts=1)
-        streams.publish_dead_letter(letter, f"task-{i}")
-    sent, skipped = dlq.replay(redis_client, settings, app, list(dlq.entries(redis_client, settings)))
+        DeadLetters(streams).record(
+            PageTooLarge("over the limit then"), original, stage="task", attempts=1, task_id=f"t{i}"
+        )
+    letters = list(dlq.entries(redis_client, settings))
+    sent, skipped = dlq.replay(redis_client, settings, letters, lambda text: producer.send_text(text, app=app))
     assert (sent, skipped) == (2, [])
     queued = [args[0] for args in queued_args(redis_client, settings.key(settings.pages_queue))]
     [claim_message] = [m for m in queued if isinstance(m, dict)]
     claim = claims.claim_of(claim_message)
     assert claim is not None
-    assert redis_client.get(claims.key(settings, claim)) == big.encode()  # verbatim, byte for byte
+    assert redis_client.get(Keys(settings).claim(claim)) == big.encode()  # verbatim, byte for byte
     assert [m for m in queued if isinstance(m, str)] == [small]
     assert redis_client.xlen(settings.key(settings.dead_letter_stream)) == 0

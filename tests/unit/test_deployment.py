@@ -6,6 +6,7 @@ import re
 import shlex
 from typing import Any
 
+import click
 import pytest
 import yaml
 
@@ -13,6 +14,7 @@ from tests.conftest import ROOT
 from worker.cli import main
 
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+COMMANDS = main.list_commands(click.Context(main))
 
 
 def compose_commands() -> list[list[str]]:
@@ -35,7 +37,7 @@ def test_compose_runs_our_cli() -> None:
 
 @pytest.mark.parametrize("argv", compose_commands(), ids=" ".join)
 def test_compose_commands_exist_in_the_cli(argv: list[str]) -> None:
-    assert argv[1] in main.commands, f"{argv[1]!r} is not an article-worker command"
+    assert argv[1] in COMMANDS, f"{argv[1]!r} is not an article-worker command"
 
 
 def test_worker_service_can_scale() -> None:
@@ -55,4 +57,10 @@ def test_redis_service_persists() -> None:
 def test_makefile_runs_installed_commands() -> None:
     text = (ROOT / "Makefile").read_text()
     for sub in re.findall(r"article-worker (\w+)", text):
-        assert sub in main.commands
+        assert sub in COMMANDS
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_each_command_module_holds_the_command_of_its_name(name: str) -> None:
+    command = main.get_command(click.Context(main), name)
+    assert command is not None and command.name == name

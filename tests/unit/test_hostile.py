@@ -1,4 +1,4 @@
-"""Hostile and broken messages through the whole task path (process() on the real Redis).
+"""Hostile and broken messages through the whole task path (Pages.process on the real Redis).
 
 Each row: the message, then the dead letter's reason, or ARTICLE with a check on the article. Every
 row must finish well within the time limit, and the next message must still be processed.
@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 import redis
 
+from harness.pages import article_html
 from schemas import Article, ArticleEvent, DeadLetter, Reason
-from tests.support.pages import article_html
-from worker.handling import Delivery, Outcome, process
+from worker.ops.report import Outcome
+from worker.page.process import Delivery, Pages
 from worker.settings import Settings
-from worker.streams import Streams
 
 ARTICLE = "article"
 URL = "https://news.example.com/hostile"
@@ -205,21 +205,21 @@ def test_hostile_message(
     hostile_settings: Settings,
 ) -> None:
     s = hostile_settings
-    streams = Streams(redis_client, s)
+    pages = Pages(redis_client, s)
     started = time.perf_counter()
-    outcome = process(message, Delivery(task_id="task-hostile"), streams, s)
+    outcome = pages.process(message, Delivery(task_id="task-hostile"))
     assert time.perf_counter() - started < s.soft_time_limit / 2
     if expected == ARTICLE:
-        assert outcome is Outcome.PUBLISHED
+        assert outcome is Outcome.EVENT
         [(_, fields)] = redis_client.xrange(s.key(s.results_stream))
         article = ArticleEvent.model_validate_json(fields[b"event"]).article
         assert check is not None and check(article)
     else:
-        assert outcome is Outcome.DEAD_LETTERED
+        assert outcome is Outcome.DEAD_LETTER
         [(_, fields)] = redis_client.xrange(s.key(s.dead_letter_stream))
         letter = DeadLetter.model_validate_json(fields[b"dead_letter"])
         assert letter.reason is expected, letter.error
         assert letter.original_size > 0
     # And the next, ordinary page still goes through.
     ok = json.dumps({"url": "https://news.example.com/ok", "content": article_html(1)[1]})
-    assert process(ok, Delivery(task_id="task-next"), streams, s) is Outcome.PUBLISHED
+    assert pages.process(ok, Delivery(task_id="task-next")) is Outcome.EVENT

@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
-from worker import celery_app, outcomes
-from worker.logs import JsonFormatter, configure_logging
+from worker.ops.logs import JsonFormatter, configure_logging
+from worker.ops.report import Outcome, PageOutcome
 from worker.settings import Settings
 
 # What a worker does with logging, in a fresh interpreter: create the app, then Celery's log set-up
@@ -21,8 +21,11 @@ import json, logging, sys
 embedded = {embedded}
 if embedded:
     logging.getLogger().addHandler(logging.StreamHandler(sys.stdout))
-from worker.celery_app import create_app
-app = create_app()
+from worker.service.app import create_app
+from worker.service.install import install
+from worker.settings import Settings
+app = create_app(Settings())
+install(app)
 app.log.setup(logging.INFO)
 app.log.already_setup = False
 app.log.setup(logging.INFO)  # a pool process sets up again
@@ -58,7 +61,7 @@ def test_an_embedding_applications_handler_survives() -> None:
 
 
 def test_json_line_has_the_page_fields() -> None:
-    page = outcomes.PageOutcome("event", "t-1", job_id="j-1", url="https://example.org/a", duration_ms=12.34567)
+    page = PageOutcome(Outcome.EVENT, "t-1", job_id="j-1", url="https://example.org/a", duration_ms=12.34567)
     record = logging.LogRecord("article_worker.pages", logging.INFO, __file__, 1, "event %s", ("j-1",), None)
     record.__dict__.update(page.fields())
     line = json.loads(JsonFormatter().format(record))
@@ -72,10 +75,6 @@ def test_json_line_has_the_page_fields() -> None:
         "duration_ms": 12.346,
     }
     assert line["time"].endswith("+00:00")
-
-
-def test_outcomes_watch_our_task() -> None:
-    assert outcomes.TASK_NAME == celery_app.TASK_NAME
 
 
 def test_the_redis_password_is_masked_in_every_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,8 +6,8 @@ import json
 import pytest
 
 from schemas import Reason
-from worker.errors import ArticleWorkerError
-from worker.messages import decode_message, original_of
+from schemas.reasons import ArticleWorkerError
+from worker.page.messages import decode_message, original_of
 
 LIMIT = 100_000
 PAGE = {"url": "https://example.org/a", "content": "<p>hello</p>"}

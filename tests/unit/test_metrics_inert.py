@@ -14,10 +14,11 @@ import json, logging, sys
 if {blocked}:
     sys.modules["prometheus_client"] = None  # as if the [metrics] extra were not installed
 logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-from worker import metrics, outcomes
+from worker.ops import metrics
+from worker.ops.report import Outcome, report
 from worker.settings import Settings
 enabled = metrics.enable(Settings(metrics_port={port}))
-outcomes.report("published", "t-1", job_id="j", url="https://example.org/", duration_ms=1.0)
+report(Outcome.EVENT, "t-1", job_id="j", url="https://example.org/", duration_ms=1.0)
 print(json.dumps({{"enabled": enabled, "metrics": sorted(metrics._m), "imported": "prometheus_client" in sys.modules
                    and sys.modules["prometheus_client"] is not None}}))
 """
@@ -60,17 +61,19 @@ import json
 from prometheus_client import CollectorRegistry
 from prometheus_client.multiprocess import MultiProcessCollector
 from schemas import RawPage
-from worker import metrics, outcomes
+from worker.ops import metrics
+from worker.ops.report import Outcome, report
 from worker.pipeline import extract
 from worker.settings import Settings
 assert metrics.enable(Settings(metrics_port=9999))
 body = "<p>Some words of a body that is long enough to count as an article. </p>" * 20
 html = "<html><head><title>T</title></head><body><article><h1>T</h1>" + body + "</article></body></html>"
 article = extract(RawPage(url="https://example.org/a", content=html))
-outcomes.report("published", "t1", job_id="j", duration_ms=5.0, article=article)
-outcomes.report("duplicate", "t2", job_id="j", duration_ms=1.0, article=article)
-outcomes.report("duplicate", "t3", reason="no_article", duration_ms=1.0)
-outcomes.report("dead_lettered", "t4", reason="no_article", duration_ms=1.0)
+report(Outcome.EVENT, "t1", job_id="j", duration_ms=5.0, article=article)
+report(Outcome.DUPLICATE, "t2", job_id="j", duration_ms=1.0, article=article)
+report(Outcome.DUPLICATE, "t3", reason="no_article", duration_ms=1.0)
+report(Outcome.DEAD_LETTER, "t4", reason="no_article", duration_ms=1.0)
+report(Outcome.SKIPPED, "t5", job_id="k", reason="product", duration_ms=2.0)
 registry = CollectorRegistry()
 MultiProcessCollector(registry)
 print(json.dumps({f"{s.name}{sorted(s.labels.items())}": s.value for m in registry.collect() for s in m.samples
@@ -78,7 +81,8 @@ print(json.dumps({f"{s.name}{sorted(s.labels.items())}": s.value for m in regist
 """
 
 
-def test_duplicates_are_neither_new_events_nor_new_dead_letters(tmp_path: Path) -> None:
+def test_each_outcome_counts_once_and_only_events_fill_fields(tmp_path: Path) -> None:
+    """Duplicates are neither new events nor new dead letters; a skipped page is its own outcome, by type."""
     out = subprocess.run(
         [sys.executable, "-c", COUNT],
         cwd=ROOT,
@@ -94,6 +98,10 @@ def test_duplicates_are_neither_new_events_nor_new_dead_letters(tmp_path: Path) 
         "article_worker_pages_total[('outcome', 'duplicate'), ('reason', '')]": 1.0,
         "article_worker_pages_total[('outcome', 'duplicate'), ('reason', 'no_article')]": 1.0,
         "article_worker_pages_total[('outcome', 'dead_letter'), ('reason', 'no_article')]": 1.0,
+        "article_worker_pages_total[('outcome', 'skipped'), ('reason', 'product')]": 1.0,
     }
+    assert [k for k in counts if k.startswith("article_worker_dead_letters_total")] == [
+        "article_worker_dead_letters_total[('reason', 'no_article')]"
+    ]
     assert counts["article_worker_dead_letters_total[('reason', 'no_article')]"] == 1.0
     assert counts["article_worker_field_filled_total[('field', 'title')]"] == 1.0  # the event's, not the duplicate's

@@ -7,7 +7,7 @@ import zlib
 import pytest
 
 from schemas import RawPage, Reason
-from worker.errors import ArticleWorkerError
+from schemas.reasons import ArticleWorkerError
 from worker.pipeline.charset import decode_page
 from worker.pipeline.limits import Limits
 from worker.pipeline.payload import page_payload

@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
+from harness.pages import article_html, author_of
 from schemas import RawPage, Reason
+from schemas.reasons import ArticleWorkerError
 from tests.conftest import ROOT, SEED
-from tests.support.pages import article_html, author_of
 from worker import extract
-from worker.errors import ArticleWorkerError
 
 
 def page(content: str | None = None, **fields: object) -> RawPage:

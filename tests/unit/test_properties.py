@@ -1,4 +1,9 @@
-"""Property-based: whatever arrives, the only outcomes are an Article or a typed ArticleWorkerError."""
+"""Property-based: whatever arrives, nothing but an article with text or a typed error of the page comes out.
+
+`extract()` may only return an Article or raise a MessageError / PageError (an error the page itself
+causes, with a permanent reason); any other exception escapes `read()` and fails the test. The task
+path may only end in an event, a dead letter that is not `internal_error`, or a duplicate.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemas import Article, RawPage, Reason
-from worker.errors import ArticleWorkerError
-from worker.handling import Delivery, Outcome, process
-from worker.messages import decode_message
+from schemas.reasons import ArticleWorkerError, MessageError, PageError
+from worker.ops.report import Outcome
+from worker.page.messages import decode_message
+from worker.page.process import Delivery, Pages
 from worker.pipeline import Limits, extract
 from worker.settings import Settings
-from worker.streams import Streams
 
 LIMITS = Limits(max_page_bytes=256 * 1024, max_dom_nodes=20_000, max_dom_depth=250)
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -43,17 +48,28 @@ json_values = st.recursive(
 )
 
 
-def outcome_of(raw: RawPage) -> Article | ArticleWorkerError:
+def read(raw: RawPage) -> Article | ArticleWorkerError:
+    """extract(), its typed errors returned; any other exception propagates and fails the test."""
     try:
         return extract(raw, LIMITS)
     except ArticleWorkerError as exc:
         return exc
 
 
+def assert_article_or_page_error(result: Article | ArticleWorkerError) -> None:
+    if isinstance(result, Article):
+        assert result.body_text.strip() and result.word_count > 0, "an article has text"
+    else:
+        assert isinstance(result, (MessageError, PageError)), f"{type(result).__name__}: not an error of the page"
+        assert result.reason not in (Reason.INTERNAL_ERROR, Reason.TIMEOUT) and not result.retryable
+
+
 @SETTINGS
 @given(data=st.binary(max_size=4096) | html_text.map(lambda t: t.encode("utf-8", "surrogatepass")), charset=charsets,
        content_type=content_types, gzipped=st.booleans())  # fmt: skip
-def test_arbitrary_bytes(data: bytes, charset: str | None, content_type: str | None, gzipped: bool) -> None:
+def test_arbitrary_bytes_give_an_article_or_an_error_of_the_page(
+    data: bytes, charset: str | None, content_type: str | None, gzipped: bool
+) -> None:
     payload = gzip.compress(data) if gzipped else data
     raw = RawPage(
         url="https://example.org/p",
@@ -62,18 +78,13 @@ def test_arbitrary_bytes(data: bytes, charset: str | None, content_type: str | N
         charset=charset or None,
         content_type=content_type,
     )
-    result = outcome_of(raw)
-    assert isinstance(result, (Article, ArticleWorkerError))
-    assert not isinstance(result, ArticleWorkerError) or result.reason is not Reason.INTERNAL_ERROR
+    assert_article_or_page_error(read(raw))
 
 
 @SETTINGS
 @given(text=html_text | st.text(max_size=2000), content_type=content_types)
-def test_arbitrary_text(text: str, content_type: str | None) -> None:
-    result = outcome_of(RawPage(url="https://example.org/t", content=text, content_type=content_type))
-    assert isinstance(result, (Article, ArticleWorkerError))
-    if isinstance(result, Article):
-        assert result.body_text.strip() and result.word_count > 0
+def test_arbitrary_text_gives_an_article_or_an_error_of_the_page(text: str, content_type: str | None) -> None:
+    assert_article_or_page_error(read(RawPage(url="https://example.org/t", content=text, content_type=content_type)))
 
 
 page_dicts = st.fixed_dictionaries(
@@ -95,13 +106,13 @@ messages = st.one_of(
 
 @SETTINGS
 @given(message=messages)
-def test_arbitrary_messages_decode_to_a_page_or_a_typed_error(message: Any) -> None:
+def test_arbitrary_messages_give_a_page_or_a_message_error_then_an_article_or_a_page_error(message: Any) -> None:
     try:
         raw = decode_message(message, 64 * 1024)
-    except ArticleWorkerError as exc:
-        assert exc.reason is not Reason.INTERNAL_ERROR
+    except ArticleWorkerError as exc:  # any other exception escapes and fails the test
+        assert isinstance(exc, MessageError) and not exc.retryable, f"{type(exc).__name__}: not a message error"
         return
-    assert isinstance(outcome_of(raw), (Article, ArticleWorkerError))
+    assert_article_or_page_error(read(raw))
 
 
 @settings(
@@ -111,10 +122,9 @@ def test_arbitrary_messages_decode_to_a_page_or_a_typed_error(message: Any) -> N
 def test_arbitrary_messages_through_the_task_path(
     message: Any, redis_client: redis.Redis, settings: Settings
 ) -> None:  # fmt: skip
-    streams = Streams(redis_client, settings)
     before = redis_client.xlen(settings.key(settings.dead_letter_stream))
-    result = process(message, Delivery(task_id=f"prop-{hash(message)}-{before}"), streams, settings)
-    assert result in (Outcome.PUBLISHED, Outcome.DEAD_LETTERED, Outcome.DUPLICATE)
+    result = Pages(redis_client, settings).process(message, Delivery(task_id=f"prop-{hash(message)}-{before}"))
+    assert result in (Outcome.EVENT, Outcome.DEAD_LETTER, Outcome.DUPLICATE)
     last = redis_client.xrevrange(settings.key(settings.dead_letter_stream), count=1)
-    if result is Outcome.DEAD_LETTERED:
+    if result is Outcome.DEAD_LETTER:
         assert last and last[0][1][b"reason"] != Reason.INTERNAL_ERROR.value.encode()

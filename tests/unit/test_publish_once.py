@@ -1,4 +1,4 @@
-"""Publishing once per message, on the real Redis: the scripts of worker.scripts via Streams and process()."""
+"""Publishing once per message, on the real Redis: the scripts of worker.store.streams, via Streams and Pages."""
 
 from __future__ import annotations
 
@@ -8,19 +8,25 @@ import socket
 import pytest
 import redis
 
+from harness.pages import article_html
 from schemas import DeadLetter, Reason
-from tests.support.pages import article_html
-from worker import handling
-from worker.errors import PublishFailed
-from worker.handling import Delivery, Outcome, process
-from worker.redis_client import make_client
+from schemas.reasons import PublishFailed
+from worker.ops.report import Outcome
+from worker.page import process
+from worker.page.process import Delivery, Pages
 from worker.settings import Settings
-from worker.streams import Streams
+from worker.store.client import make_client
+from worker.store.streams import Streams
 
 
 @pytest.fixture
 def streams(redis_client: redis.Redis, settings: Settings) -> Streams:
     return Streams(redis_client, settings)
+
+
+@pytest.fixture
+def pages(redis_client: redis.Redis, settings: Settings) -> Pages:
+    return Pages(redis_client, settings)
 
 
 def page(n: int = 1, **extra: object) -> str:
@@ -34,25 +40,25 @@ def stream_entries(client: redis.Redis, settings: Settings, name: str) -> list[d
 
 
 def test_a_redelivered_page_is_published_once_with_the_same_event_id(
-    streams: Streams, redis_client: redis.Redis, settings: Settings
+    pages: Pages, streams: Streams, redis_client: redis.Redis, settings: Settings
 ) -> None:
     delivery = Delivery(task_id="task-1", worker="w@test")
-    assert process(page(), delivery, streams, settings) is Outcome.PUBLISHED
-    assert process(page(), delivery, streams, settings) is Outcome.DUPLICATE
+    assert pages.process(page(), delivery) is Outcome.EVENT
+    assert pages.process(page(), delivery) is Outcome.DUPLICATE
     [entry] = stream_entries(redis_client, settings, settings.results_stream)
     assert entry[b"job_id"] == b"job-1"
     assert not redis_client.exists(settings.key("attempts:task-1")), "the counter is deleted when done"
     # The same page as a second message (a new task id): the same event id, still one entry.
-    assert process(page(), Delivery(task_id="task-2"), streams, settings) is Outcome.DUPLICATE
+    assert pages.process(page(), Delivery(task_id="task-2")) is Outcome.DUPLICATE
     assert len(stream_entries(redis_client, settings, settings.results_stream)) == 1
 
 
 def test_attempts_are_counted_until_the_message_is_poison(
-    streams: Streams, redis_client: redis.Redis, settings: Settings
+    pages: Pages, streams: Streams, redis_client: redis.Redis, settings: Settings
 ) -> None:
     for expected in range(1, settings.max_attempts + 1):
         assert streams.start_attempt("task-crashy") == expected  # each start = a crash before finishing
-    assert process(page(3), Delivery(task_id="task-crashy"), streams, settings) is Outcome.DEAD_LETTERED
+    assert pages.process(page(3), Delivery(task_id="task-crashy")) is Outcome.DEAD_LETTER
     [entry] = stream_entries(redis_client, settings, settings.dead_letter_stream)
     letter = DeadLetter.model_validate_json(entry[b"dead_letter"])
     assert letter.reason is Reason.TOO_MANY_ATTEMPTS and letter.attempts == settings.max_attempts + 1
@@ -61,11 +67,11 @@ def test_attempts_are_counted_until_the_message_is_poison(
 
 
 def test_a_dead_letter_is_written_once_per_message(
-    streams: Streams, redis_client: redis.Redis, settings: Settings
+    pages: Pages, streams: Streams, redis_client: redis.Redis, settings: Settings
 ) -> None:
     for _ in range(3):
-        assert process("not json", Delivery(task_id="task-bad"), streams, settings) in (
-            Outcome.DEAD_LETTERED,
+        assert pages.process("not json", Delivery(task_id="task-bad")) in (
+            Outcome.DEAD_LETTER,
             Outcome.DUPLICATE,
         )
     [entry] = stream_entries(redis_client, settings, settings.dead_letter_stream)
@@ -73,13 +79,13 @@ def test_a_dead_letter_is_written_once_per_message(
 
 
 def test_an_unexpected_exception_becomes_an_internal_error_letter(
-    streams: Streams, redis_client: redis.Redis, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    pages: Pages, streams: Streams, redis_client: redis.Redis, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def boom(*_: object) -> None:
         raise RuntimeError("a bug met this page")
 
-    monkeypatch.setattr(handling, "extract", boom)
-    assert process(page(4), Delivery(task_id="task-bug"), streams, settings) is Outcome.DEAD_LETTERED
+    monkeypatch.setattr(process, "extract", boom)
+    assert pages.process(page(4), Delivery(task_id="task-bug")) is Outcome.DEAD_LETTER
     [entry] = stream_entries(redis_client, settings, settings.dead_letter_stream)
     letter = DeadLetter.model_validate_json(entry[b"dead_letter"])
     assert letter.reason is Reason.INTERNAL_ERROR and letter.retryable and "a bug met this page" in letter.error
@@ -90,17 +96,17 @@ def test_redis_unreachable_is_a_retryable_publish_failure(settings: Settings) ->
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    dead = Streams(make_client(f"redis://127.0.0.1:{port}/0", retries=1, timeout=0.5), settings)
+    dead = Pages(make_client(f"redis://127.0.0.1:{port}/0", retries=1, timeout=0.5), settings)
     with pytest.raises(PublishFailed) as caught:
-        process(page(5), Delivery(task_id="task-x"), dead, settings)
+        dead.process(page(5), Delivery(task_id="task-x"))
     assert caught.value.retryable
 
 
 def test_backoff_is_capped_exponential_with_full_jitter(monkeypatch: pytest.MonkeyPatch) -> None:
-    from worker import tasks
+    from worker.service.task import backoff
 
-    monkeypatch.setattr(tasks, "get_settings", lambda: Settings(retry_backoff=1.0, retry_backoff_max=8.0))
-    delays = {retries: [tasks.backoff(retries) for _ in range(300)] for retries in range(8)}
+    settings = Settings(retry_backoff=1.0, retry_backoff_max=8.0)
+    delays = {retries: [backoff(retries, settings) for _ in range(300)] for retries in range(8)}
     for retries, values in delays.items():
         cap = min(8.0, 2**retries)
         assert all(0 <= v <= cap for v in values)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worker.celery_app import create_app
+from worker.service.app import create_app
 from worker.settings import Settings
 
 

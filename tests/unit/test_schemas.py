@@ -5,7 +5,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from schemas import Article, ArticleEvent, DeadLetter, RawPage
+from schemas import Article, ArticleEvent, DeadLetter, PageMetadata, RawPage, SkippedPage
 from schemas.export import MODELS, SCHEMA_DIR, render
 
 GOOD = {"url": "https://example.org/a", "content": "<p>x</p>"}
@@ -83,7 +83,7 @@ def test_committed_json_schema_matches_models(name: str) -> None:
     assert committed == render(name), f"schemas/json/{name}.schema.json is stale"
 
 
-@pytest.mark.parametrize("model", [RawPage, Article, ArticleEvent, DeadLetter])
+@pytest.mark.parametrize("model", [RawPage, Article, ArticleEvent, DeadLetter, SkippedPage])
 def test_every_model_is_versioned_or_nested(model: type) -> None:
     schema = model.model_json_schema()
     if model is Article:  # travels only inside ArticleEvent, which carries the version
@@ -91,3 +91,11 @@ def test_every_model_is_versioned_or_nested(model: type) -> None:
     else:
         assert "schema_version" in schema["properties"]
     json.dumps(schema)
+
+
+def test_page_metadata_fields_are_articles() -> None:
+    """The same names, types and rules as in Article, so consumers read both alike."""
+    for name, field in PageMetadata.model_fields.items():
+        assert name in Article.model_fields, name
+        mine, theirs = field, Article.model_fields[name]
+        assert (mine.annotation, mine.metadata, mine.default) == (theirs.annotation, theirs.metadata, theirs.default)

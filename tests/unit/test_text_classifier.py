@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from worker.errors import NoArticle
+from schemas.reasons import NoArticle
 from worker.pipeline.text import read_text
 
 URL = "https://news.example.com/a/1"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from harness.pages import article_html
 from schemas import RawPage
-from tests.support.pages import article_html
 from worker import extract
 from worker.pipeline.detect import detect
 

@@ -1,6 +1,7 @@
-"""The `article-worker` command: one module per subcommand (`*_cmd.py`), found and registered here.
+"""The `article-worker` command: one module per subcommand (`<name>_cmd.py`), found here and imported when used.
 
-Discovery instead of a hand-kept list, so adding a subcommand touches only its own module.
+Discovery instead of a hand-kept list, so adding a subcommand touches only its own module; imported on
+use, so a command loads only what it needs (`check` runs every 15 s in every container).
 """
 
 from __future__ import annotations
@@ -12,18 +13,23 @@ import click
 
 from .. import __version__
 
+SUFFIX = "_cmd"
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class Commands(click.Group):
+    """Subcommands found by module name, imported when asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(m.name.removesuffix(SUFFIX) for m in pkgutil.iter_modules(__path__) if m.name.endswith(SUFFIX))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.list_commands(ctx):
+            return None
+        command: click.Command = importlib.import_module(f"{__name__}.{cmd_name}{SUFFIX}").command
+        return command
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="article-worker")
 def main() -> None:
     """Raw pages in, structured article events out."""
-
-
-def _register() -> None:
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.endswith("_cmd"):
-            module = importlib.import_module(f"{__name__}.{info.name}")
-            main.add_command(module.command)
-
-
-_register()

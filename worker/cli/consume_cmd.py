@@ -22,6 +22,7 @@ import click
 @click.option("--claim-idle", type=float, default=60.0, show_default=True, help="Claim others' entries idle this long.")
 @click.option("--start", default="0", show_default=True, help="Where a new group starts: 0 (all) or $ (new only).")
 @click.option("--dead", is_flag=True, help="Consume the dead-letter stream instead of events.")
+@click.option("--skipped", is_flag=True, help="Consume the skipped-page stream instead of events.")
 def command(
     *,
     group: str,
@@ -32,15 +33,21 @@ def command(
     claim_idle: float,
     start: str,
     dead: bool,
+    skipped: bool,
 ) -> None:
     """Print each event of the group's share as a JSON line, then acknowledge it (Ctrl-C to stop)."""
-    from ..groups import GroupReader
-    from ..redis_client import make_client
     from ..settings import get_settings
+    from ..store.client import make_client
+    from ..store.groups import GroupReader
+    from ..store.keys import Keys
 
+    if dead and skipped:
+        raise click.UsageError("--dead and --skipped name two streams: choose one")
     settings = get_settings()
-    stream = settings.key(settings.dead_letter_stream if dead else settings.results_stream)
-    field = b"dead_letter" if dead else b"event"
+    keys = Keys(settings)
+    stream, field = (keys.dead_letters, b"dead_letter") if dead else (keys.results, b"event")
+    if skipped:
+        stream, field = keys.skipped, b"skipped"
     name = consumer or socket.gethostname()
     reader = GroupReader(make_client(settings.redis_url), stream, group, name, claim_idle=claim_idle, start=start)
     reader.ensure_group()

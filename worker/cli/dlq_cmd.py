@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -9,18 +10,19 @@ import click
 from schemas import Reason
 
 REASONS = click.Choice([r.value for r in Reason])
+Command = Callable[..., None]
 
 
 def _context() -> tuple[Any, Any]:
-    from ..redis_client import make_client
     from ..settings import get_settings
+    from ..store.client import make_client
 
     settings = get_settings()
     return make_client(settings.redis_url), settings
 
 
 def _select(ids: tuple[str, ...], reason: str | None, everything: bool) -> list[Any]:
-    from .. import dlq
+    from ..ops import dlq
 
     client, settings = _context()
     if ids:
@@ -46,7 +48,7 @@ def list_(reason: str | None, limit: int | None) -> None:
     """One line per dead letter: id, reason, job id, url, error; then the count per reason."""
     from collections import Counter
 
-    from .. import dlq
+    from ..ops import dlq
 
     client, settings = _context()
     counts: Counter[str] = Counter()
@@ -63,7 +65,7 @@ def list_(reason: str | None, limit: int | None) -> None:
 @click.argument("entry_id")
 def show(entry_id: str) -> None:
     """The dead letter as JSON, original message included."""
-    from .. import dlq
+    from ..ops import dlq
 
     client, settings = _context()
     entry = dlq.get(client, settings, entry_id)
@@ -72,29 +74,38 @@ def show(entry_id: str) -> None:
     click.echo(entry.letter.model_dump_json(indent=2))
 
 
+def selection(verb: str) -> Callable[[Command], Command]:
+    """The letters a command acts on: named ids, or --reason, or --all."""
+
+    def options(function: Command) -> Command:
+        function = click.option("--all", "everything", is_flag=True, help=f"{verb} every letter.")(function)
+        function = click.option("--reason", type=REASONS, help=f"{verb} every letter with this reason.")(function)
+        return click.argument("ids", nargs=-1)(function)
+
+    return options
+
+
 @command.command("replay")
-@click.argument("ids", nargs=-1)
-@click.option("--reason", type=REASONS, help="Replay every letter with this reason.")
-@click.option("--all", "everything", is_flag=True, help="Replay every letter.")
+@selection("Replay")
 def replay(ids: tuple[str, ...], reason: str | None, everything: bool) -> None:
     """Re-enqueue the original messages verbatim and remove their letters."""
-    from .. import dlq
-    from ..celery_app import app
+    from ..ops import dlq
+    from ..producer import send_text
+    from ..service.app import create_app
 
     client, settings = _context()
-    sent, skipped = dlq.replay(client, settings, app, _select(ids, reason, everything))
+    app = create_app(settings)
+    sent, skipped = dlq.replay(client, settings, _select(ids, reason, everything), lambda t: send_text(t, app=app))
     for line in skipped:
         click.echo(f"skipped {line}", err=True)
     click.echo(f"replayed {sent}, skipped {len(skipped)}")
 
 
 @command.command("purge")
-@click.argument("ids", nargs=-1)
-@click.option("--reason", type=REASONS, help="Purge every letter with this reason.")
-@click.option("--all", "everything", is_flag=True, help="Purge every letter.")
+@selection("Purge")
 def purge(ids: tuple[str, ...], reason: str | None, everything: bool) -> None:
     """Delete dead letters for good."""
-    from .. import dlq
+    from ..ops import dlq
 
     client, settings = _context()
     click.echo(f"purged {dlq.purge(client, settings, _select(ids, reason, everything))}")

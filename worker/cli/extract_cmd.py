@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from ..errors import ArticleWorkerError
+from schemas.reasons import ArticleWorkerError
+
 from ..pipeline import extract
 from .inputs import DEFAULT_BASE_URL, Skipped, iter_pages
 

@@ -16,19 +16,26 @@ def command(consumer: str | None, block_ms: int) -> None:
     """Read `XADD pages:in * page '{...}'` entries with a consumer group and enqueue them (Ctrl-C to stop)."""
     from schemas import RawPage
 
-    from ..celery_app import app
-    from ..groups import GroupReader
-    from ..intake import Intake
-    from ..logs import configure_logging
+    from ..ops import metrics
+    from ..ops.logs import configure_logging
+    from ..page.dead_letters import DeadLetters
     from ..producer import enqueue
-    from ..runtime import streams
+    from ..producer.intake import Intake
+    from ..service.app import create_app
     from ..settings import get_settings
+    from ..store.client import shared_client
+    from ..store.groups import GroupReader
+    from ..store.streams import Streams
 
     settings = get_settings()
     configure_logging(settings)
+    if metrics.enable(settings):  # its dead letters are counted as a worker's are
+        metrics.serve(settings)
+    app = create_app(settings)
+    client = shared_client(settings.redis_url)
     name = consumer or f"intake@{socket.gethostname()}"
     reader = GroupReader(
-        streams().client,
+        client,
         settings.key(settings.intake_stream),
         settings.intake_group,
         name,
@@ -47,4 +54,4 @@ def command(consumer: str | None, block_ms: int) -> None:
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
     click.echo(f"intake {name}: {settings.key(settings.intake_stream)} -> queue {settings.pages_queue}", err=True)
-    Intake(reader, streams(), settings, send).run(lambda: stop, block_ms)
+    Intake(reader, settings, DeadLetters(Streams(client, settings)), send).run(lambda: stop, block_ms)

@@ -1,4 +1,4 @@
-"""`article-worker stats`: queue depth, in-flight pages, stream lengths, dead letters, event rate."""
+"""`article-worker stats`: queue depth, in-flight pages, stream lengths, skipped pages, dead letters, event rate."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from ..ops.figures import Stats
     from ..settings import Settings
-    from ..stats import Stats
 
 
 def render(stats: Stats, s: Settings) -> str:
@@ -20,6 +20,8 @@ def render(stats: Stats, s: Settings) -> str:
         ("in flight (unacked)", f"{stats.in_flight}"),
         (f"intake {s.intake_stream}", f"{stats.intake} (pending {stats.intake_pending})"),
         (f"events {s.results_stream}", f"{stats.events}"),
+        (f"skipped {s.skipped_stream}", f"{stats.skipped}"),
+        *((f"  {page_type}", f"{count}") for page_type, count in stats.skipped_by_type.items()),
         (f"dead letters {s.dead_letter_stream}", f"{stats.dead_letters}"),
         *((f"  {reason}", f"{count}") for reason, count in stats.dead_by_reason.items()),
         ("events/s (last 60 s)", f"{stats.events_per_second:.2f} ({stats.events_last_minute} events)"),
@@ -35,9 +37,9 @@ def render(stats: Stats, s: Settings) -> str:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object (per refresh with --watch).")
 def command(watch: bool, interval: float, as_json: bool) -> None:
     """Show what is queued, running, produced and dead-lettered."""
-    from ..redis_client import make_client
+    from ..ops.figures import StatsReader
     from ..settings import get_settings
-    from ..stats import StatsReader
+    from ..store.client import make_client
 
     settings = get_settings()
     reader = StatsReader(make_client(settings.redis_url), settings)

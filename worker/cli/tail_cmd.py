@@ -15,8 +15,8 @@ import click
 @click.option("--after", default="$", show_default=True, help="Stream id to start after; 0 for the beginning.")
 def command(count: int | None, timeout: float | None, dead: bool, after: str) -> None:
     """Print events as they arrive (Ctrl-C to stop)."""
-    from ..redis_client import make_client
     from ..settings import get_settings
+    from ..store.client import make_client
 
     settings = get_settings()
     client: Any = make_client(settings.redis_url)  # redis-py's reply types are too loose to be useful

@@ -9,14 +9,15 @@ import click
 @click.pass_context
 def command(ctx: click.Context) -> None:
     """Start a worker (e.g. `article-worker worker --concurrency 4 -n w1@%h`)."""
-    from ..celery_app import app
-    from ..logs import configure_logging
-    from ..metrics import enable as enable_metrics
+    from ..ops.logs import configure_logging
+    from ..service.app import create_app
+    from ..service.install import install
     from ..settings import get_settings
 
     settings = get_settings()
     configure_logging(settings)
-    enable_metrics(settings)  # before the pool forks, so pool processes count into shared files
+    app = create_app(settings)
+    install(app)
     # mingle and gossip only matter for revokes and clock sync, which we do not use; they slow start-up.
     # --quiet drops the banner Celery prints on stdout, which no JSON log collector could parse.
     argv = [

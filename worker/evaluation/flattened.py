@@ -13,7 +13,8 @@ from collections.abc import Callable
 import lxml.html
 from lxml.html import HtmlElement
 
-from ..errors import ArticleWorkerError
+from schemas.reasons import ArticleWorkerError
+
 from ..pipeline.charset import decode_page
 from ..pipeline.text import read_text
 from ..pipeline.text.markup import visible_text

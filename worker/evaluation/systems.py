@@ -11,8 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from schemas import Article, RawPage
+from schemas.reasons import ArticleWorkerError
 
-from ..errors import ArticleWorkerError
 from .dataset import DevPage
 from .fields import FIELDS
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from schemas import RawPage
+from schemas.reasons import ArticleWorkerError, NoArticle
 
-from ..errors import ArticleWorkerError, NoArticle
 from .wcxb import WcxbPage
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..errors import Undecodable, UnsupportedContent
+from schemas.reasons import Undecodable, UnsupportedContent
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -12,7 +12,8 @@ import re
 
 from lxml.html import HtmlElement
 
-from ..errors import DocumentTooComplex
+from schemas.reasons import DocumentTooComplex
+
 from .limits import Limits
 
 _START_TAG = re.compile(r"<[a-zA-Z]")

@@ -13,7 +13,7 @@ from typing import Literal
 
 from lxml.html import HtmlElement
 
-from ..errors import UnsupportedContent
+from schemas.reasons import UnsupportedContent
 
 Format = Literal["html", "text"]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from schemas import Article, RawPage
+from schemas.reasons import EmptyPage, NoArticle
 
-from ..errors import EmptyPage, NoArticle
 from .charset import charset_from_content_type, decode_page, reject_binary
 from .detect import check_media_type, detect, text_blob
 from .html import read_html

@@ -6,7 +6,8 @@ import lxml.html
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
-from ..errors import DocumentTooComplex, EmptyPage
+from schemas.reasons import DocumentTooComplex, EmptyPage
+
 from .complexity import check_depth, precheck
 from .limits import Limits
 

@@ -7,8 +7,8 @@ import binascii
 import zlib
 
 from schemas import RawPage
+from schemas.reasons import DecompressionFailed, PageTooLarge, Undecodable
 
-from ..errors import DecompressionFailed, PageTooLarge, Undecodable
 from .limits import Limits
 
 GZIP_MAGIC = b"\x1f\x8b"

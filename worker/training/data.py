@@ -8,7 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import ArticleWorkerError
+from schemas.reasons import ArticleWorkerError
+
 from ..evaluation.wcxb import WcxbPage, load
 from ..pipeline.charset import decode_page
 from ..pipeline.html.observe import observe, page_title

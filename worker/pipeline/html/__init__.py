@@ -8,8 +8,8 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from schemas import Article
+from schemas.reasons import NoArticle
 
-from ...errors import NoArticle
 from ..textutil import clean_value, reading_minutes, word_count
 from ..learned import Models
 from .learned_body import choose_body

@@ -12,7 +12,8 @@ import lxml.html
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
-from ...errors import NoArticle
+from schemas.reasons import NoArticle
+
 from .boilerplate import in_prose
 from .fastdoc import TreeDocument, Unparseable
 

@@ -14,8 +14,8 @@ import numpy as np
 from lxml.html import HtmlElement
 
 from schemas import PAGE_TYPES, PageType
+from schemas.reasons import NoArticle
 
-from ...errors import NoArticle
 from ..learned import Models, default_models
 from .assemble import assemble
 from .features import NAMES as SEGMENT_FEATURES

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from schemas import Article
+from schemas.reasons import NoArticle
 
-from ...errors import NoArticle
 from ..textutil import word_count
 from .blocks import unwrap
 from .classifier import classify

@@ -1,0 +1,156 @@
+"""Reliable fetch for kombu's Redis transport: `BLMOVE` into a per-consumer list instead of `BRPOP`.
+
+With `BRPOP` the message leaves the queue before kombu records it in its unacked hash, so a worker
+killed in between loses it. Here the pop atomically parks it in `processing:<consumer>:<queue>`; it
+leaves that list in the same MULTI/EXEC that writes kombu's unacked hash. Any worker's restore sweep moves the
+lists of consumers that stopped refreshing their `processing-alive:` key back onto their queue (a
+message in both places comes back twice: publish-once makes that harmless).
+Used for single-key fetches only (one queue, no priority steps); otherwise kombu's BRPOP is kept.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from queue import Empty
+from typing import Any
+
+from kombu.transport import redis as _kredis
+from kombu.utils import encoding as _encoding
+from kombu.utils import json as _json
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from ..store import keys as names
+
+kredis: Any = _kredis  # kombu is untyped
+bytes_to_str: Any = _encoding.bytes_to_str
+loads: Any = _json.loads
+
+# Seconds. A consumer refreshes its key before a fetch once a third of it has passed, and its list
+# is only non-empty for the milliseconds between a fetch and kombu's unacked write, so a busy
+# consumer whose key lapsed has nothing to lose; a stalled one at worst gets a message delivered
+# twice (harmless: publish-once).
+ALIVE_TTL = 15
+
+
+class QoS(kredis.QoS):  # type: ignore[misc]
+    #: the processing list to pop in the next transaction: kombu's unacked write for the fetched message
+    pop_with_next_pipe: str | None = None
+
+    @contextmanager
+    def pipe_or_acquire(self, pipe: Any = None, client: Any = None) -> Iterator[Any]:
+        """kombu's pipeline (MULTI/EXEC); the first one after a fetch, the unacked write, also pops the
+        parked entry, so the message leaves the processing list in the step that records it as unacked."""
+        with super().pipe_or_acquire(pipe, client) as transaction:
+            if pipe is None and self.pop_with_next_pipe:
+                # LPOP is not among the commands kombu prefixes: the key carries our prefix already.
+                transaction.lpop(self.pop_with_next_pipe)
+                self.pop_with_next_pipe = None
+            yield transaction
+
+    def restore_visible(self, *args: Any, **kwargs: Any) -> Any:
+        result = super().restore_visible(*args, **kwargs)
+        self.channel.recover_orphans()
+        return result
+
+
+class Channel(kredis.Channel):  # type: ignore[misc]
+    QoS = QoS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._fetch_id = uuid.uuid4().hex
+        self._fetch_queue: str | None = None
+        self._alive_at = float("-inf")
+        self._spare: Any = None
+        super().__init__(*args, **kwargs)
+
+    @contextmanager
+    def conn_or_acquire(self, client: Any = None) -> Iterator[Any]:
+        """As kombu's, but one client object for every call instead of a new one each time (twice per
+        message: the unacked write and the ack); it shares the channel's connection pool either way."""
+        if client:
+            yield client
+            return
+        if self._pool is None and getattr(self.connection, "client", None) is None:
+            # Closed after a lost connection: kombu would fail with an AttributeError building a pool, and
+            # Celery takes that for a fatal error. As a connection error it is ignored: the messages left
+            # unacked (restored on close, rejected late) come back after VISIBILITY_TIMEOUT.
+            raise RedisConnectionError("the channel's connection is closed")
+        if self._spare is None or self._spare.connection_pool is not self.pool:
+            self._spare = self._create_client()
+        yield self._spare
+
+    def _prefixed(self, name: str) -> str:
+        return f"{self.global_keyprefix or ''}{name}"
+
+    def _processing_key(self, queue: str) -> str:
+        return self._prefixed(names.processing_list(self._fetch_id, queue))
+
+    def _brpop_start(self, timeout: float | None = None) -> None:
+        if timeout is None:
+            timeout = self.brpop_timeout
+        queues = self._queue_cycle.consume(len(self.active_queues))
+        if not queues:
+            return
+        keys = [self._q_for_pri(queue, pri) for pri in self.priority_steps for queue in queues]
+        if len(set(keys)) != 1:
+            self._fetch_queue = None
+            super()._brpop_start(timeout)
+            return
+        queue = self._fetch_queue = queues[0]
+        if time.monotonic() - self._alive_at > ALIVE_TTL / 3:  # a round trip saved on most fetches
+            self.client.execute_command("SETEX", self._prefixed(names.processing_alive(self._fetch_id)), ALIVE_TTL, 1)
+            self._alive_at = time.monotonic()
+        self._in_poll = self.client.connection
+        self._brpop_sent_at = time.monotonic()
+        source = self._prefixed(keys[0])
+        self.client.connection.send_command(
+            "BLMOVE", source, self._processing_key(queue), "RIGHT", "LEFT", timeout or 0
+        )
+
+    def _brpop_read(self, **options: Any) -> bool:
+        queue = self._fetch_queue
+        if queue is None:
+            return bool(super()._brpop_read(**options))
+        try:
+            try:
+                item = self.client.parse_response(self.client.connection, "BLMOVE", **options)
+            except self.connection_errors:
+                self.client.connection.disconnect()
+                raise
+            if not item:
+                raise Empty()
+            self._queue_cycle.rotate(queue)
+            # Only this consumer pushes to its list, always on the left, so the leftmost entry is `item`
+            # (or the list is empty: a sweep took it back); LPOP spares sending the message back for LREM.
+            self.qos.pop_with_next_pipe = self._processing_key(queue)
+            try:
+                self.connection._deliver(loads(bytes_to_str(item)), queue)  # kombu's unacked write pops it
+            finally:
+                if self.qos.pop_with_next_pipe:  # delivery failed before the unacked write
+                    self.qos.pop_with_next_pipe = None
+                    self.client.execute_command("LPOP", self._processing_key(queue))
+            return True
+        finally:
+            self._in_poll = None
+            self._flush_brpop_reauth()
+
+    def recover_orphans(self) -> int:
+        """Put back messages parked by consumers that are gone (killed between fetch and record)."""
+        moved = 0
+        prefix = self._prefixed(names.PROCESSING)
+        with self.conn_or_acquire() as client:
+            for raw in client.scan_iter(match=f"{prefix}*", count=500):
+                key = bytes_to_str(raw)
+                fetch_id, _, queue = key[len(prefix) :].partition(":")
+                if not queue or client.exists(self._prefixed(names.processing_alive(fetch_id))):
+                    continue
+                while client.execute_command("LMOVE", key, self._prefixed(queue), "RIGHT", "RIGHT"):
+                    moved += 1
+        return moved
+
+
+class Transport(kredis.Transport):  # type: ignore[misc]
+    Channel = Channel
