@@ -63,7 +63,13 @@ def command(
         )
     else:
         measured = _readability_pages(directory, set(floors) if floored_only and floors else None, as_json_output)
-    if as_json_output:
+    if as_json_output and not (directory is not None and wcxb.is_wcxb(directory)):
+        click.echo(
+            json.dumps(
+                {"pages": int(pages_of(measured)), "rows": [{"name": k, **v} for k, v in measured.items()]}, indent=2
+            )
+        )
+    elif as_json_output:
         click.echo(json.dumps(measured, indent=2))
     if floors is not None:
         failures = check_figures(measured, floors)
@@ -72,6 +78,10 @@ def command(
         if failures:
             sys.exit(1)
         click.echo(f"all figures at or above the floors in {floors_path}", err=True)
+
+
+def pages_of(measured: Mapping[str, Mapping[str, float | None]]) -> float:
+    return next((v.get("pages") or 0.0 for v in measured.values()), 0.0)
 
 
 def _readability_pages(
@@ -84,7 +94,10 @@ def _readability_pages(
     rows = run(pages, systems)
     if not quiet:
         click.echo(format_table(rows, len(pages)))
-    return {row["name"]: row for row in as_json(rows, len(pages))["rows"]}
+    return {
+        row["name"]: {k: v for k, v in row.items() if k != "name"} | {"pages": float(len(pages))}
+        for row in as_json(rows, len(pages))["rows"]
+    }
 
 
 def _wcxb(  # noqa: PLR0917

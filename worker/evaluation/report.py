@@ -15,10 +15,11 @@ from typing import Any
 from .dataset import DevPage
 from .fields import FIELDS, matches
 from .metric import BodyScore, score
-from .systems import System, flattened_text, pipeline, readability_alone
+from .systems import System, flattened_text, pipeline, pipeline_cross_validated, readability_alone
 
 BASELINE = "readability-lxml"
 SYSTEMS: list[tuple[str, System]] = [
+    ("article-worker (cv)", pipeline_cross_validated),
     ("article-worker", pipeline),
     (BASELINE, readability_alone),
     ("flattened text", flattened_text),  # the same pages as visible text only, through the text path

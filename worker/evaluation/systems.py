@@ -9,6 +9,7 @@ import base64
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from schemas import Article, RawPage
 from schemas.reasons import ArticleWorkerError
@@ -39,16 +40,24 @@ def article_fields(article: Article) -> dict[str, str | None]:
     }
 
 
-def pipeline(page: DevPage) -> Prediction:
+def pipeline(page: DevPage, models: Any = None) -> Prediction:
     """The whole `extract(RawPage)` from the page's bytes as a producer would send them; body = body_html."""
     from ..pipeline import extract
 
     raw = RawPage(url=page.url, content_b64=base64.b64encode(page.source).decode("ascii"), content_type="text/html")
     try:
-        article = extract(raw)
+        article = extract(raw, models=models)
     except ArticleWorkerError:
         return Prediction("", dict.fromkeys(FIELDS))
     return Prediction(as_metric_text(article.body_html or article.body_text), article_fields(article))
+
+
+def pipeline_cross_validated(page: DevPage) -> Prediction:
+    """`pipeline` with the models of the fold that never saw this page's site: these pages join
+    the body model's training (`make train`), so only this row measures it honestly on them."""
+    from .wcxb_systems import fold_models
+
+    return pipeline(page, fold_models("rt:" + page.name))
 
 
 def as_metric_text(html: str) -> str:

@@ -76,12 +76,17 @@ def _fold_models(fold: int) -> Any:
     return load_models(CV_DIR / f"fold-{fold}")
 
 
+def fold_models(name: str) -> Any:
+    """The models of the fold that never saw page `name`'s domain; None (the packaged models) for
+    a page outside the folds."""
+    fold = _fold_of().get(name) if (CV_DIR / "folds.json").is_file() else None
+    return None if fold is None else _fold_models(fold)
+
+
 def ours_cross_validated(page: WcxbPage) -> Guess:
     """Our pipeline with the models of the cross-validation fold that never saw this page's domain
-    (`make train` writes them to eval/cv/): the honest figure for a learned stage on dev pages.
-    A page outside the folds (another data set) gets the packaged models."""
-    fold = _fold_of().get(page.name)
-    return ours(page, None if fold is None else _fold_models(fold))
+    (`make train` writes them to eval/cv/): the honest figure for a learned stage on dev pages."""
+    return ours(page, fold_models(page.name))
 
 
 def readability_alone(page: WcxbPage) -> Guess:

@@ -16,11 +16,11 @@ import sys
 import time
 from pathlib import Path
 
-from ..evaluation import wcxb
+from ..evaluation import dataset, wcxb
 from ..pipeline.html.features import NAMES as SEGMENT_FEATURES
 from ..pipeline.html.page_features import NAMES as PAGE_FEATURES
 from . import body, folds, page_type
-from .data import PageRows, build
+from .data import READABILITY_PREFIX, PageRows, build
 from .export import forest_dict, write
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,13 +34,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="WCXB dev split (default: shared/eval/wcxb-dev)")
     parser.add_argument("--cache", type=Path, default=None, help="reuse (or write) the page rows here")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--no-readability-pages",
+        action="store_true",
+        help="train on WCXB only (default: the vendored Readability test pages join the body model's training)",
+    )
     args = parser.parse_args(argv)
     data = args.data or wcxb.default_dir()
     if data is None:
         print("no WCXB dev split found: give --data or set WCXB_DIR", file=sys.stderr)
         return 2
     started = time.monotonic()
-    pages = _pages(data, args.cache, args.jobs)
+    extra = None if args.no_readability_pages else dataset.DEFAULT_DIR
+    pages = _pages(data, args.cache, args.jobs, extra)
     pages = [p for p in pages if len(p.texts)]
     fold_of = folds.assign([p.name for p in pages], [p.domain for p in pages])
     folds.save(CV / "folds.json", fold_of)
@@ -48,11 +54,13 @@ def main(argv: list[str] | None = None) -> int:
 
     probs, body_folds = body.out_of_fold(pages, fold_of, folds.FOLDS)
     threshold = body.best_threshold(pages, probs)
-    body_figures = body.figures(pages, probs, threshold)
+    body_figures = body.figures(pages, probs, threshold)  # Readability pages count as type "article" here
     print(f"body: threshold {threshold}, out-of-fold word F1 {json.dumps(_rounded(body_figures))}")
 
-    types, type_folds = page_type.out_of_fold(pages, probs, fold_of, folds.FOLDS)
-    type_figures = page_type.figures(pages, types)
+    wcxb_only = [i for i, p in enumerate(pages) if not p.name.startswith(READABILITY_PREFIX)]
+    typed, typed_probs = [pages[i] for i in wcxb_only], [probs[i] for i in wcxb_only]
+    types, type_folds = page_type.out_of_fold(typed, typed_probs, fold_of, folds.FOLDS)
+    type_figures = page_type.figures(typed, types)
     print(f"page type: out-of-fold {json.dumps(_rounded(type_figures))}")
 
     meta = {"credit": CREDIT, "pages": len(pages), "folds": folds.FOLDS}
@@ -63,18 +71,18 @@ def main(argv: list[str] | None = None) -> int:
         write(fold / "body.json.gz", forest_dict(body_folds[k], SEGMENT_FEATURES, {**body_meta, "fold": k}))
         write(fold / "page_type.json.gz", forest_dict(type_folds[k], PAGE_FEATURES, {**type_meta, "fold": k}))
     write(MODELS / "body.json.gz", forest_dict(body.fit(pages), SEGMENT_FEATURES, body_meta))
-    write(MODELS / "page_type.json.gz", forest_dict(page_type.fit(pages, probs), PAGE_FEATURES, type_meta))
+    write(MODELS / "page_type.json.gz", forest_dict(page_type.fit(typed, typed_probs), PAGE_FEATURES, type_meta))
     report = {"body": body_meta, "page_type": type_meta}
     (CV / "report.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"models written to {MODELS} and {CV} in {time.monotonic() - started:.0f} s")
     return 0
 
 
-def _pages(data: Path, cache: Path | None, jobs: int) -> list[PageRows]:
+def _pages(data: Path, cache: Path | None, jobs: int, extra: Path | None) -> list[PageRows]:
     if cache is not None and cache.is_file():
         loaded: list[PageRows] = pickle.loads(cache.read_bytes())  # our own file, written below
         return loaded
-    pages = build(data, jobs)
+    pages = build(data, jobs, extra)
     if cache is not None:
         cache.write_bytes(pickle.dumps(pages))
     return pages

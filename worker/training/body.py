@@ -24,7 +24,7 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.25, 0.71, 0.05))
 
 def weights(rows: PageRows) -> np.ndarray:
     words = np.expm1(rows.features[:, NAMES.index("log_words")])
-    return np.sqrt(words) + 0.5
+    return np.asarray(np.sqrt(words) + 0.5)
 
 
 def fit(pages: Sequence[PageRows]) -> Any:
@@ -59,10 +59,14 @@ def best_threshold(pages: Sequence[PageRows], probs: Sequence[np.ndarray]) -> fl
 
 
 def figures(pages: Sequence[PageRows], probs: Sequence[np.ndarray], threshold: float) -> dict[str, float]:
-    """Mean word F1 of the kept segments' text per page type and over all pages."""
+    """Mean word F1 of the kept segments' text per page type and over all WCXB pages (the
+    Readability test pages apart)."""
     by_type: dict[str, list[float]] = {}
     for page, p in zip(pages, probs, strict=True):
-        by_type.setdefault(page.page_type, []).append(page_f1(page, p, threshold))
+        kind = "readability-testpages" if page.name.startswith("rt:") else page.page_type
+        by_type.setdefault(kind, []).append(page_f1(page, p, threshold))
     out = {kind: statistics.fmean(values) for kind, values in sorted(by_type.items())}
-    out["all"] = statistics.fmean(v for values in by_type.values() for v in values)
+    out["all"] = statistics.fmean(
+        v for kind, values in by_type.items() if kind != "readability-testpages" for v in values
+    )
     return out

@@ -10,9 +10,8 @@ from lxml.html import HtmlElement
 from schemas import Article
 from schemas.reasons import NoArticle
 
-from ..textutil import clean_value, reading_minutes, word_count
 from ..learned import Models
-from .learned_body import choose_body
+from ..textutil import clean_value, reading_minutes, word_count
 from .facts import gather
 from .fields.authors import read_authors
 from .fields.dates import read_modified, read_published
@@ -22,6 +21,7 @@ from .fields.site import read_publisher
 from .fields.summary import first_paragraph, read_description, read_keywords, read_section
 from .fields.title import read_title
 from .images import body_images
+from .learned_body import choose_body
 from .render import render_text
 from .sanitize import sanitize_html
 

@@ -29,13 +29,13 @@ OWNER_TAGS = (
 )
 _OWNER_INDEX = {tag: i for i, tag in enumerate(OWNER_TAGS)}
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?。！？…]")
-_ENDS = re.compile(r"[.!?。！？…:\"'”’)]$")
+_END_CHARS = frozenset(".!?。！？…:\"'”’)")
 _SEPARATORS = re.compile(r"[|•·»«›‹/\\>]")
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved|®|™", re.I)
-_DATE = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2}[./-]\d{1,2}[./-]\d",
-    re.I,
+_COPYRIGHT_MARKS = ("©", "(c)", "copyright", "all rights reserved", "®", "™")
+_DATE = re.compile(r"\b(?:19|20)\d\d\b|\d{1,2}[./-]\d{1,2}[./-]\d")
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september "
+    "october november december".split()
 )
 _NEIGHBOURS = (-2, -1, 1, 2)
 
@@ -76,6 +76,7 @@ NAMES: tuple[str, ...] = (
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _HEADING_WORDS = 12  # a short segment alone in a bold/strong/label owner reads as a heading too
+_LABEL_TAGS = frozenset({"strong", "b", "label", "dt", "summary"})
 
 
 @dataclass(frozen=True)
@@ -96,148 +97,200 @@ def _title_tokens(title: str | None) -> frozenset[str]:
     return frozenset(_WORD.findall((title or "").lower()))
 
 
+_SENTENCE_MARKS = ".!?。！？…"
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
+_DIGIT = re.compile(r"\d")
+SAMPLE = 600  # character shares are measured on a segment's first characters
+
+
+def _text_stats(text: str, title_words: frozenset[str]) -> tuple[tuple[float, ...], int, float]:
+    """What the words of one segment look like: (the TEXT_NAMES columns that depend on the text
+    alone, the phrase-family bits, the CJK share)."""
+    words = _WORD.findall(text)
+    nw = len(words) or 1
+    lowered = {w.lower() for w in words}
+    stop = sum(1 for w in words if w.lower() in STOPWORDS) / nw
+    sample = text[:SAMPLE]
+    low = sample.lower()
+    letters = (sum(len(w) for w in words) if len(text) <= SAMPLE else sum(len(w) for w in _WORD.findall(sample))) or 1
+    title_like = 0.0
+    if title_words and words:
+        title_like = len(title_words & lowered) / max(len(title_words), len(lowered))
+    stats = (
+        math.log1p(len(words)),
+        math.log1p(len(text)),
+        stop,
+        sum(text.count(mark) for mark in _SENTENCE_MARKS) / nw,
+        1.0 if text[-1:] in _END_CHARS else 0.0,
+        text.count(",") / nw,
+        len(_CAPITAL.findall(sample)) / letters,
+        len(_DIGIT.findall(sample)) / (len(sample) or 1),
+        1.0 if text[:1].isupper() or text[:1].isdigit() else 0.0,
+        sum(1 for w in words if w[:1].isupper()) / nw,
+        min(len(_SEPARATORS.findall(sample)), 20),
+        1.0 if any(mark in low for mark in _COPYRIGHT_MARKS) else 0.0,
+        sum(len(w) for w in words) / nw,
+        title_like,
+        1.0 if _DATE.search(sample) or not _MONTHS.isdisjoint(lowered) else 0.0,
+    )
+    bits = phrase_bits(text) if len(words) <= PHRASE_WORDS else 0
+    return stats, bits, len(_CJK.findall(sample)) / (len(sample) or 1)
+
+
+PHRASE_WORDS = 30  # longer segments are prose: their first words name no furniture
+
+
 def matrix(segments: Sequence[Segment], view: ReadabilityView, title: str | None = None) -> np.ndarray:
     """The feature rows of `segments` (columns as in `NAMES`)."""
     n = len(segments)
     if n == 0:
         return np.zeros((0, len(NAMES)), dtype=np.float32)
-    texts = [s.text for s in segments]
-    repeats = Counter(texts)
     title_words = _title_tokens(title)
-    best_members = frozenset(view.best.iter()) if view.best is not None else frozenset()
-    best_depth = sum(1 for _ in view.best.iterancestors()) if view.best is not None else 0
-    top_score = max(view.scores.values(), default=0.0) or 1.0
-    owners = Counter(id(s.owner) for s in segments)
-    seen_owner: set[int] = set()
-    total_chars = sum(len(t) for t in texts) or 1
-    rows = np.zeros((n, len(TEXT_NAMES)), dtype=np.float32)
-    rd = np.zeros((n, len(READABILITY_NAMES)), dtype=np.float32)
-    words_col = np.zeros(n, dtype=np.float32)
-    link_col = np.zeros(n, dtype=np.float32)
-    stop_col = np.zeros(n, dtype=np.float32)
-    heading_col = np.zeros(n, dtype=np.float32)
-    parents: list[int] = []
-    owner_index = np.full(n, len(OWNER_TAGS), dtype=np.int64)
-    sentence_col = np.zeros(n, dtype=np.float32)
-    region = np.zeros((n, len(REGION_NAMES)), dtype=np.float32)
-    says: list[int] = []
-    heading_says: list[int] = []
-    last_heading_bits, last_heading_at, h1_at = 0, -1, -1
-    grandparents: list[int] = []
-    offset = 0
-    for i, seg in enumerate(segments):
-        text = seg.text
-        words = _WORD.findall(text)
-        lowered = [w.lower() for w in words]
-        nw = len(words) or 1
-        chars = len(text)
-        letters = sum(1 for c in text if c.isalpha()) or 1
-        stop = sum(1 for w in lowered if w in STOPWORDS) / nw
-        link = min(1.0, seg.link_chars / chars) if chars else 0.0
-        title_like = 0.0
-        if title_words and words:
-            common = len(title_words & frozenset(lowered))
-            title_like = common / max(len(title_words), len(set(lowered)))
-        first = id(seg.owner) not in seen_owner
-        seen_owner.add(id(seg.owner))
-        rows[i] = (
-            math.log1p(len(words)),
-            math.log1p(chars),
+    measured = [_text_stats(s.text, title_words) for s in segments]
+    text = np.asarray([m[0] for m in measured], dtype=np.float32)
+    says = [m[1] for m in measured]
+    log_words, log_chars, stop = text[:, 0], text[:, 1], text[:, 2]
+    chars = np.expm1(log_chars)
+    link = np.minimum(1.0, np.asarray([s.link_chars for s in segments], dtype=np.float32) / np.maximum(chars, 1))
+    owner_ids = [id(s.owner) for s in segments]
+    owners = Counter(owner_ids)
+    repeats = Counter(s.text for s in segments)
+    first_of_owner = np.zeros(n, dtype=np.float32)
+    first_of_owner[[owner_ids.index(o) for o in owners]] = 1.0
+    index = np.arange(n, dtype=np.float32)
+    shape = np.column_stack(
+        [
+            log_words,
+            log_chars,
             link,
-            min(seg.links, 50),
-            min(seg.images, 20),
-            stop,
-            len(_SENTENCE_END.findall(text)) / nw,
-            1.0 if _ENDS.search(text) else 0.0,
-            text.count(",") / nw,
-            sum(1 for c in text if c.isupper()) / letters,
-            sum(1 for c in text if c.isdigit()) / chars,
-            1.0 if text[:1].isupper() or text[:1].isdigit() else 0.0,
-            sum(1 for w in words if w[:1].isupper()) / nw,
-            min(len(_SEPARATORS.findall(text)), 20),
-            1.0 if _COPYRIGHT.search(text) else 0.0,
-            sum(len(w) for w in words) / nw,
-            min(repeats[text] - 1, 20),
-            title_like,
-            1.0 if _DATE.search(text) else 0.0,
-            1.0 if seg.hidden else 0.0,
-            min(seg.depth, 60),
-            i / n,
-            offset / total_chars,
-            1.0 if first else 0.0,
-            min(owners[id(seg.owner)], 20),
-        )
-        offset += chars
-        owner = seg.owner
-        kept = owner in view.kept
-        score, parent_score = _scores(owner, view.scores)
-        rd[i] = (
-            1.0 if kept else 0.0,
-            1.0 if owner in best_members else 0.0,
-            score / top_score,
-            parent_score / top_score,
-            (seg.depth - best_depth) if owner in best_members else -1.0,
-        )
-        words_col[i] = math.log1p(len(words))
-        link_col[i] = link
-        stop_col[i] = stop
-        sentence_col[i] = rows[i, 6]
-        is_heading = owner.tag in _HEADINGS or (
-            owner.tag in ("strong", "b", "label", "dt", "summary") and len(words) <= _HEADING_WORDS
-        )
-        heading_col[i] = 1.0 if is_heading else 0.0
-        own_bits = phrase_bits(text)
-        says.append(own_bits)
-        heading_says.append(last_heading_bits)
-        cjk = len(_CJK.findall(text[:400]))
-        region[i, 3] = 1.0 if h1_at >= 0 else 0.0
-        region[i, 4] = math.log1p(i - h1_at) if h1_at >= 0 else -1.0
-        region[i, 5] = math.log1p(i - last_heading_at) if last_heading_at >= 0 else -1.0
-        region[i, 6] = int(owner.tag[1]) if owner.tag in _HEADINGS else 0.0
-        region[i, 7] = cjk / (len(text[:400]) or 1)
-        if is_heading:
-            last_heading_bits, last_heading_at = own_bits, i
-            if owner.tag == "h1" and h1_at < 0:
-                h1_at = i
-        parent = owner.getparent()
-        parents.append(id(parent) if parent is not None else 0)
-        grand = parent.getparent() if parent is not None else None
-        grandparents.append(id(grand) if grand is not None else 0)
-        owner_index[i] = _OWNER_INDEX.get(owner.tag, len(OWNER_TAGS))
+            np.minimum([s.links for s in segments], 50),
+            np.minimum([s.images for s in segments], 20),
+            text[:, 2:13],
+            np.minimum([repeats[s.text] - 1 for s in segments], 20),
+            text[:, 13:15],
+            [1.0 if s.hidden else 0.0 for s in segments],
+            np.minimum([s.depth for s in segments], 60),
+            index / n,
+            (np.cumsum(chars) - chars) / (chars.sum() or 1),
+            first_of_owner,
+            np.minimum([owners[o] for o in owner_ids], 20),
+        ]
+    ).astype(np.float32)
+    tags = [s.owner.tag for s in segments]
+    owner_index = np.asarray([_OWNER_INDEX.get(t, len(OWNER_TAGS)) for t in tags])
     owner_onehot = np.zeros((n, len(OWNER_TAGS) + 1), dtype=np.float32)
     owner_onehot[np.arange(n), owner_index] = 1.0
-    neighbours = _neighbours(words_col, link_col, stop_col, rd[:, 0], heading_col, parents)
-    _fill_region(region, rd[:, 0], parents, grandparents, link_col)
-    windows = _windows((link_col, stop_col, rd[:, 0], words_col, sentence_col))
-    total_words = float(np.expm1(words_col).sum())
-    kept_words = float(np.expm1(words_col[rd[:, 0] > 0]).sum())
+    parents = [s.owner.getparent() for s in segments]
+    parent_ids = [id(p) if p is not None else 0 for p in parents]
+    grand_ids = [id(g) if (g := (p.getparent() if p is not None else None)) is not None else 0 for p in parents]
+    rd = _readability(segments, view)
+    words_for_heading = np.expm1(log_words)
+    heading = np.asarray(
+        [
+            t in _HEADINGS or (t in _LABEL_TAGS and w <= _HEADING_WORDS)
+            for t, w in zip(tags, words_for_heading, strict=True)
+        ],
+        dtype=np.float32,
+    )
+    region, heading_says = _region(tags, heading, says, rd[:, 0], parent_ids, grand_ids, link)
+    region[:, 7] = [m[2] for m in measured]
+    total_words = float(words_for_heading.sum())
+    kept_words = float(words_for_heading[rd[:, 0] > 0].sum())
     page = np.array(
         [
             math.log1p(total_words),
             math.log1p(n),
             kept_words / total_words if total_words else 0.0,
             min(sum(1 for s in segments if s.tags & 2), 50),  # segments inside <article>
-            sum(1 for s in segments if s.owner.tag == "h1"),
-            float((link_col * np.expm1(words_col)).sum() / total_words) if total_words else 0.0,
+            tags.count("h1"),
+            float((link * words_for_heading).sum() / total_words) if total_words else 0.0,
         ],
         dtype=np.float32,
     )
     return np.hstack(
         [
-            rows,
+            shape,
             owner_onehot,
             _bits([s.tags for s in segments], len(CONTEXT_TAGS)),
             _bits([s.near for s in segments], len(CLASS_WORDS)),
             _bits([s.far for s in segments], len(CLASS_WORDS)),
             rd,
             region,
-            windows,
+            _windows((link, stop, rd[:, 0], log_words, text[:, 3])),
             _bits(says, len(PHRASES)),
             _bits(heading_says, len(PHRASES)),
-            neighbours,
+            _neighbours(log_words, link, stop, rd[:, 0], heading, parent_ids),
             np.broadcast_to(page, (n, len(PAGE_NAMES))),
         ]
     )
+
+
+def _readability(segments: Sequence[Segment], view: ReadabilityView) -> np.ndarray:
+    """READABILITY_NAMES columns: kept, inside the top candidate, candidate scores, depth below it."""
+    best_members = frozenset(view.best.iter()) if view.best is not None else frozenset()
+    best_depth = sum(1 for _ in view.best.iterancestors()) if view.best is not None else 0
+    top = max(view.scores.values(), default=0.0) or 1.0
+    rows = []
+    for seg in segments:
+        owner = seg.owner
+        inside = owner in best_members
+        score, parent_score = _scores(owner, view.scores)
+        rows.append(
+            (
+                1.0 if owner in view.kept else 0.0,
+                1.0 if inside else 0.0,
+                score / top,
+                parent_score / top,
+                (seg.depth - best_depth) if inside else -1.0,
+            )
+        )
+    return np.asarray(rows, dtype=np.float32)
+
+
+def _region(  # noqa: PLR0917
+    tags: list[str],
+    heading: np.ndarray,
+    says: list[int],
+    kept: np.ndarray,
+    parents: list[int],
+    grandparents: list[int],
+    links: np.ndarray,
+) -> tuple[np.ndarray, list[int]]:
+    """REGION_NAMES columns (the CJK share is filled by the caller), and for each segment the
+    phrase families of the nearest heading above it."""
+    n = len(tags)
+    region = np.zeros((n, len(REGION_NAMES)), dtype=np.float32)
+    index = np.arange(n)
+    kept_at = index[kept > 0]
+    if len(kept_at):
+        region[:, 0] = index < kept_at[0]
+        region[:, 1] = index > kept_at[-1]
+        after = np.clip(np.searchsorted(kept_at, index), 0, len(kept_at) - 1)
+        before = np.clip(after - 1, 0, len(kept_at) - 1)
+        region[:, 2] = np.log1p(np.minimum(np.abs(kept_at[after] - index), np.abs(kept_at[before] - index)))
+    else:
+        region[:, 0:3] = -1.0
+    heading_says: list[int] = []
+    last_bits, last_at, h1_at = 0, -1, -1
+    for i, tag in enumerate(tags):
+        heading_says.append(last_bits)
+        region[i, 3] = 1.0 if h1_at >= 0 else 0.0
+        region[i, 4] = math.log1p(i - h1_at) if h1_at >= 0 else -1.0
+        region[i, 5] = math.log1p(i - last_at) if last_at >= 0 else -1.0
+        region[i, 6] = int(tag[1]) if tag in _HEADINGS else 0.0
+        if heading[i]:
+            last_bits, last_at = says[i], i
+            if tag == "h1" and h1_at < 0:
+                h1_at = i
+    parent_counts = Counter(parents)
+    grand_counts = Counter(grandparents)
+    link_sum: dict[int, float] = {}
+    for parent, link in zip(parents, links.tolist(), strict=True):
+        link_sum[parent] = link_sum.get(parent, 0.0) + link
+    region[:, 8] = np.log1p([parent_counts[p] for p in parents])
+    region[:, 9] = [link_sum[p] / parent_counts[p] for p in parents]
+    region[:, 10] = np.log1p([grand_counts[g] for g in grandparents])
+    return region, heading_says
 
 
 def _scores(owner: HtmlElement, scores: dict[HtmlElement, float]) -> tuple[float, float]:
@@ -255,7 +308,7 @@ def _scores(owner: HtmlElement, scores: dict[HtmlElement, float]) -> tuple[float
     return 0.0, 0.0
 
 
-def _neighbours(
+def _neighbours(  # noqa: PLR0917
     words: np.ndarray, links: np.ndarray, stops: np.ndarray, kept: np.ndarray, heading: np.ndarray, parents: list[int]
 ) -> np.ndarray:
     n = len(words)
@@ -270,30 +323,6 @@ def _neighbours(
         columns.append(np.where(valid, (parent_ids[clipped] == parent_ids).astype(np.float32), -1.0))
         columns.append(np.where(valid, heading[clipped], -1.0))
     return np.stack(columns, axis=1).astype(np.float32)
-
-
-def _fill_region(
-    region: np.ndarray, kept: np.ndarray, parents: list[int], grandparents: list[int], links: np.ndarray
-) -> None:
-    """Where each segment sits relative to readability's article, and how many siblings it has."""
-    n = len(kept)
-    index = np.arange(n)
-    kept_at = index[kept > 0]
-    if len(kept_at):
-        region[:, 0] = (index < kept_at[0]).astype(np.float32)
-        region[:, 1] = (index > kept_at[-1]).astype(np.float32)
-        nearest = np.abs(index[:, None] - kept_at[None, :]).min(axis=1) if n * len(kept_at) < 4_000_000 else 0
-        region[:, 2] = np.log1p(nearest)
-    else:
-        region[:, 0:3] = -1.0
-    parent_counts = Counter(parents)
-    grand_counts = Counter(grandparents)
-    link_sum: dict[int, float] = {}
-    for parent, link in zip(parents, links.tolist(), strict=True):
-        link_sum[parent] = link_sum.get(parent, 0.0) + link
-    region[:, 8] = np.log1p([parent_counts[p] for p in parents])
-    region[:, 9] = [link_sum[p] / parent_counts[p] for p in parents]
-    region[:, 10] = np.log1p([grand_counts[g] for g in grandparents])
 
 
 def _windows(columns: tuple[np.ndarray, ...]) -> np.ndarray:

@@ -24,6 +24,11 @@ from .page_features import NAMES as PAGE_FEATURES
 from .page_features import page_matrix
 
 DEFAULT_THRESHOLD = 0.5
+MIN_WORDS = 20  # under this many words kept, the body model's answer gives way to readability's
+
+
+def _words(seen: Observation, keep: list[bool]) -> int:
+    return sum(len(s.text.split()) for s, k in zip(seen.segments, keep, strict=True) if k)
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ def page_type(
     name = forest.classes[best]
     if name not in PAGE_TYPES:
         raise ValueError(f"page-type model names an unknown type {name!r}")
-    return name, round(float(proba[best]), 4)  # type: ignore[return-value]  # checked just above
+    return name, round(float(proba[best]), 4)
 
 
 def choose_body(root: HtmlElement, url: str, models: Models | None = None) -> BodyChoice:
@@ -61,6 +66,10 @@ def choose_body(root: HtmlElement, url: str, models: Models | None = None) -> Bo
     scores = segment_scores(seen, models)
     threshold = float(models.body.meta.get("threshold", DEFAULT_THRESHOLD))
     keep = (scores > threshold).tolist()
+    if _words(seen, keep) < MIN_WORDS:  # the model found next to nothing: readability's article, if any
+        fallback = [s.owner in seen.view.kept for s in seen.segments]
+        if _words(seen, fallback) >= MIN_WORDS:
+            keep = fallback
     element = assemble(seen.segments, keep)
     if element is None:
         raise NoArticle("no segment of the page reads as main text")

@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 SKIP = frozenset(
-    "script style noscript template head title meta link svg math iframe object embed canvas select option "
+    "script style template head title meta link svg math iframe object embed canvas select option "
     "optgroup textarea input datalist audio video source track map area param base".split()
 )
 INLINE = frozenset(
@@ -33,7 +34,7 @@ INLINE = frozenset(
 #: ancestor tags whose presence is a feature, one bit each
 CONTEXT_TAGS = (
     "a article main header footer nav aside form figure figcaption li ul ol table blockquote pre code dl "
-    "section button label h1 h2 h3 h4 h5 h6 details summary address caption td th".split()
+    "section button label h1 h2 h3 h4 h5 h6 details summary address caption td th noscript".split()
 )
 _TAG_BIT = {tag: 1 << i for i, tag in enumerate(CONTEXT_TAGS)}
 
@@ -52,7 +53,7 @@ CLASS_WORDS: tuple[tuple[str, str], ...] = (
     ("byline", r"byline|author|meta|date|time|stamp|dateline|posted|published|updated|info"),
     ("tag", r"^tags?$|tag-|categor|topics|keyword|label|badge|pill"),
     ("content", r"content|article|body|entry|post|story|text|prose|main|rich|blog|single|page"),
-    ("hidden", r"hidden|hide|sr-only|screen-reader|offscreen|visually|collapse|invisible"),
+    ("hidden", r"hidden|hide|sr-only|screen-reader|offscreen|visually|invisible"),
     ("modal", r"cookie|consent|gdpr|modal|popup|overlay|dialog|toast|notif|alert"),
     ("title", r"title|headline|heading|hed|dek|subtitle|standfirst|summary|excerpt|lead|intro|kicker"),
     ("teaser", r"card|teaser|tile|grid|list|item|feed|stream|river|collection|loop|archive"),
@@ -110,8 +111,7 @@ class Segment:
     text: str = ""
 
 
-@dataclass
-class _Frame:
+class _Frame(NamedTuple):
     element: HtmlElement
     tags: int
     bits: tuple[int, int, int]  # own, parent, grandparent class families (for `near`)
@@ -120,52 +120,108 @@ class _Frame:
     depth: int
 
 
-def _own_bits(element: HtmlElement) -> int:
-    value = element.get("class")
-    ident = element.get("id")
-    if ident:
-        value = f"{value} {ident}" if value else ident
-    return class_bits(value) if value else 0
+def _attributes(element: HtmlElement) -> tuple[int, bool]:
+    """(class/id families, hidden) from the few attributes that say them; most elements have none."""
+    names = element.keys()
+    if not names:
+        return 0, False
+    bits = 0
+    if "class" in names or "id" in names:
+        value = " ".join(v for v in (element.get("class"), element.get("id")) if v)
+        bits = class_bits(value) if value else 0
+    hidden = "hidden" in names or ("aria-hidden" in names and element.get("aria-hidden") == "true")
+    if not hidden and "style" in names:
+        hidden = bool(_STYLE_HIDDEN.search(element.get("style") or ""))
+    return bits, hidden
 
 
-def _is_hidden(element: HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    return bool(style and _STYLE_HIDDEN.search(style))
+class _Walker:
+    """One pass over the tree: opens a segment at each block, adds inline text to the open one."""
 
+    def __init__(self) -> None:
+        self.out: list[Segment] = []
+        self.frames: list[_Frame] = []
+        self.current: Segment | None = None
+        self.link_depth = 0
+        self.blocks = 0
 
-def segment(root: HtmlElement) -> list[Segment]:
-    """Every segment holding at least one letter or digit, in document order."""
-    out: list[Segment] = []
-    body = root.find("body")
-    frames: list[_Frame] = []
-    current: Segment | None = None
-    link_depth = 0
-    blocks = 0
-
-    def close() -> None:
-        nonlocal current
+    def close(self) -> None:
+        current = self.current
         if current is not None and current.parts:
             text = " ".join("".join(current.parts).split())
             if any(c.isalnum() for c in text):
                 current.text = text
-                out.append(current)
-        current = None
+                self.out.append(current)
+        self.current = None
 
-    def add(text: str, piece: Piece | None) -> None:
+    def open(self) -> Segment:
+        frame = self.frames[-1]
+        near = frame.bits[0] | frame.bits[1] | frame.bits[2]
+        self.current = Segment(frame.element, frame.depth, frame.tags, near, frame.far, frame.hidden, self.blocks)
+        return self.current
+
+    def add(self, text: str, piece: Piece | None) -> None:
         """Text in the flow of the innermost open block: the current segment, or a new one."""
-        nonlocal current
-        if current is None:
-            frame = frames[-1]
-            near = frame.bits[0] | frame.bits[1] | frame.bits[2]
-            current = Segment(frame.element, frame.depth, frame.tags, near, frame.far, frame.hidden, blocks)
+        current = self.current or self.open()
         current.parts.append(text)
         if piece is not None and (piece[1] is current.owner or piece[1].getparent() is current.owner):
             current.pieces.append(piece)
-        if link_depth:
+        if self.link_depth:
             current.link_chars += len(text.strip())
 
+    def start(self, element: HtmlElement, tag: str) -> None:
+        parent = self.frames[-1] if self.frames else None
+        own, hidden = _attributes(element)
+        bit = _TAG_BIT.get(tag, 0)
+        if parent is None:
+            frame = _Frame(element, bit, (own, 0, 0), own, hidden, 0)
+        else:
+            frame = _Frame(
+                element,
+                parent.tags | bit,
+                (own, parent.bits[0], parent.bits[1]),
+                parent.far | own,
+                parent.hidden or hidden,
+                parent.depth + 1,
+            )
+        if tag in INLINE and parent is not None:
+            current = self.current or self.open()
+            if element.getparent() is current.owner:
+                current.pieces.append(("elem", element))
+            current.tags |= bit
+            current.near |= own
+            if tag == "a":
+                self.link_depth += 1
+                current.links += 1
+            elif tag == "img":
+                current.images += 1
+            elif tag == "br":
+                current.parts.append("\n")
+            self.frames.append(frame)
+            if element.text:
+                self.add(element.text, None)
+        else:
+            self.close()
+            self.blocks += 1
+            self.frames.append(frame)
+            if element.text:
+                self.add(element.text, ("text", element))
+
+    def end(self, element: HtmlElement, tag: str) -> None:
+        if tag not in SKIP:
+            self.frames.pop()
+            if tag == "a":
+                self.link_depth -= 1
+            if tag not in INLINE or not self.frames:
+                self.close()
+        if element.tail and self.frames:
+            self.add(element.tail, ("tail", element))
+
+
+def segment(root: HtmlElement) -> list[Segment]:
+    """Every segment holding at least one letter or digit, in document order."""
+    body = root.find("body")
+    walk = _Walker()
     walker = etree.iterwalk(body if body is not None else root, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
@@ -174,52 +230,9 @@ def segment(root: HtmlElement) -> list[Segment]:
         if event == "start":
             if tag in SKIP:
                 walker.skip_subtree()
-                continue
-            parent = frames[-1] if frames else None
-            own = _own_bits(element)
-            if parent is None:
-                frame = _Frame(element, _TAG_BIT.get(tag, 0), (own, 0, 0), own, _is_hidden(element), 0)
             else:
-                frame = _Frame(
-                    element,
-                    parent.tags | _TAG_BIT.get(tag, 0),
-                    (own, parent.bits[0], parent.bits[1]),
-                    parent.far | own,
-                    parent.hidden or _is_hidden(element),
-                    parent.depth + 1,
-                )
-            if tag in INLINE and parent is not None:
-                if current is None:
-                    add("", None)
-                assert current is not None
-                if element.getparent() is current.owner:
-                    current.pieces.append(("elem", element))
-                current.tags |= _TAG_BIT.get(tag, 0)
-                current.near |= own
-                if tag == "a":
-                    link_depth += 1
-                    current.links += 1
-                elif tag == "img":
-                    current.images += 1
-                elif tag == "br":
-                    current.parts.append("\n")
-                frames.append(frame)
-                if element.text:
-                    add(element.text, None)
-            else:
-                close()
-                blocks += 1
-                frames.append(frame)
-                if element.text:
-                    add(element.text, ("text", element))
+                walk.start(element, tag)
         else:
-            if tag not in SKIP:
-                frames.pop()
-                if tag == "a":
-                    link_depth -= 1
-                if tag not in INLINE or not frames:
-                    close()
-            if element.tail and frames:
-                add(element.tail, ("tail", element))
-    close()
-    return out
+            walk.end(element, tag)
+    walk.close()
+    return walk.out

@@ -73,11 +73,11 @@ class Forest:
             node = np.where(go_left, self.left[node], self.right[node])
         leaves = self.value[node]  # (n, n_trees)
         if outputs == 1:
-            return self.baseline + leaves.sum(axis=1, keepdims=True)
+            return np.asarray(self.baseline + leaves.sum(axis=1, keepdims=True))
         scores = np.zeros((n, outputs))
         for k in range(outputs):
             scores[:, k] = leaves[:, self.output == k].sum(axis=1)
-        return scores + self.baseline
+        return np.asarray(scores + self.baseline)
 
     def proba(self, rows: np.ndarray) -> np.ndarray:
         """(n_rows, n_classes) probabilities, columns in `classes` order."""
