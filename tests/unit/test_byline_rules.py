@@ -5,9 +5,9 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from worker.pipeline.html.facts import gather
-from worker.pipeline.html.fields.authors import read_authors
-from worker.pipeline.html.fields.names import clean_names
+from worker.pipeline.fields.names import clean_names
+from worker.pipeline.fields.registry import read_field
+from worker.pipeline.html.fields.page import HtmlPage
 
 URL = "https://news.example.com/world/story.html"
 
@@ -36,7 +36,7 @@ def test_clean_names(text: str, names: list[str]) -> None:
 
 def authors_of(html: str) -> tuple[list[str] | None, str | None]:
     root = lxml.html.document_fromstring(html)
-    found = read_authors(gather(root, URL), root)
+    found = read_field("authors", HtmlPage.read(root, URL), body=False)
     return ([a.name for a in found.value], found.source) if found else (None, None)
 
 

@@ -8,8 +8,9 @@ from typing import Any
 import lxml.html
 import pytest
 
+from worker.pipeline.fields.registry import read_field
 from worker.pipeline.html.facts import gather
-from worker.pipeline.html.fields.title import read_title
+from worker.pipeline.html.fields.page import HtmlPage
 
 URL = "https://news.example.com/world/story.html"
 
@@ -24,7 +25,7 @@ def og(key: str, value: str) -> str:
 
 def title_of(html: str) -> tuple[str | None, str | None]:
     root = lxml.html.document_fromstring(html)
-    found = read_title(gather(root, URL), root)
+    found = read_field("title", HtmlPage.read(root, URL), body=False)
     return (found.value, found.source) if found else (None, None)
 
 

@@ -7,13 +7,15 @@ from datetime import date, datetime
 from typing import Literal
 
 Precision = Literal["date", "datetime"]
+#: an ISO 8601 value and how precise it is
+IsoDate = tuple[str, Precision]
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})\s*$")
 _ISO_PREFIX = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
 _EARLIEST, _LATEST = 1990, 2100
 
 
-def normalise_date(value: str | None) -> tuple[str, Precision] | None:
+def normalise_date(value: str | None) -> IsoDate | None:
     """'2020-05-01T10:00:00Z' -> ('2020-05-01T10:00:00+00:00', 'datetime'); '2020-05-01' -> date."""
     if not value:
         return None

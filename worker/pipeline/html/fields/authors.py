@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml.html import HtmlElement
-
 from schemas import Author
 
-from ..facts import PageFacts
+from ...fields.chain import Source
+from ...fields.names import clean_names
 from .byline import byline_authors
-from .chain import Found, Step, first
 from .jsonld import article_value
-from .names import clean_names
-
-__all__ = ["CHAIN", "clean_names", "read_authors"]
+from .page import HtmlPage
 
 #: Dublin Core first (a declared creator), then the common author meta tags.
 META_KEYS = (
@@ -39,8 +35,8 @@ def _unique(authors: list[Author]) -> list[Author]:
     return kept
 
 
-def _jsonld(facts: PageFacts, root: HtmlElement) -> list[Author] | None:
-    value = article_value(facts, "author", "creator")
+def _jsonld(page: HtmlPage) -> list[Author] | None:
+    value = article_value(page.facts, "author", "creator")
     items: list[Any] = value if isinstance(value, list) else [value] if value else []
     authors = []
     for item in items:
@@ -52,9 +48,9 @@ def _jsonld(facts: PageFacts, root: HtmlElement) -> list[Author] | None:
     return _unique(authors) or None
 
 
-def _meta(facts: PageFacts, root: HtmlElement) -> list[Author] | None:
+def _meta(page: HtmlPage) -> list[Author] | None:
     for key in META_KEYS:
-        for value in facts.meta.get(key, ()):
+        for value in page.facts.meta.get(key, ()):
             if value.strip() and not value.strip().startswith(("http://", "https://")):
                 found = _unique([Author(name=n) for n in clean_names(value, declared=True)])
                 if found:
@@ -62,17 +58,13 @@ def _meta(facts: PageFacts, root: HtmlElement) -> list[Author] | None:
     return None
 
 
-def _byline(facts: PageFacts, root: HtmlElement) -> list[Author] | None:
-    found = byline_authors(root)
+def _byline(page: HtmlPage) -> list[Author] | None:
+    found = byline_authors(page.root)
     return _unique(found) if found else None
 
 
-CHAIN: list[Step[list[Author]]] = [
-    ("json-ld", _jsonld),
-    ("meta", _meta),
-    ("heuristic", _byline),
+AUTHORS: list[Source[HtmlPage, list[Author]]] = [
+    Source("json-ld", _jsonld),
+    Source("meta", _meta),
+    Source("heuristic", _byline),
 ]
-
-
-def read_authors(facts: PageFacts, root: HtmlElement) -> Found[list[Author]] | None:
-    return first(CHAIN, facts, root)

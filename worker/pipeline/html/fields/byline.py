@@ -12,8 +12,8 @@ from lxml.html import HtmlElement
 
 from schemas import Author
 
+from ...fields.names import clean_names
 from ...textutil import squash
-from .names import clean_names
 
 _FEATURE = re.compile(r"byline|author|writtenby|p-author|contributor", re.I)
 _NOT_BYLINE = re.compile(r"authori[tz]|photo|avatar|image|img|bio|comment|related|recommend|tweet|follow", re.I)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
-
-from ...dates import Precision, normalise_date
+from ...dates import IsoDate, normalise_date
+from ...fields.chain import Source
 from ..facts import PageFacts
-from .chain import Found, Step, first
 from .jsonld import article_text
-
-IsoDate = tuple[str, Precision]
+from .page import HtmlPage
 
 _PUBLISHED_META = (
     "article:published_time",
@@ -39,28 +36,20 @@ def _from_meta(facts: PageFacts, keys: tuple[str, ...]) -> IsoDate | None:
     return None
 
 
-def _published_time_element(facts: PageFacts, root: HtmlElement) -> IsoDate | None:
-    for element in root.xpath(".//time[@datetime][@itemprop='datePublished' or @pubdate]|.//time[@datetime]")[:3]:
+def _published_time_element(page: HtmlPage) -> IsoDate | None:
+    for element in page.root.xpath(".//time[@datetime][@itemprop='datePublished' or @pubdate]|.//time[@datetime]")[:3]:
         found = normalise_date(element.get("datetime"))
         if found:
             return found
     return None
 
 
-PUBLISHED: list[Step[IsoDate]] = [
-    ("json-ld", lambda facts, root: normalise_date(article_text(facts, "datePublished", "dateCreated"))),
-    ("meta", lambda facts, root: _from_meta(facts, _PUBLISHED_META)),
-    ("html", _published_time_element),
+PUBLISHED: list[Source[HtmlPage, IsoDate]] = [
+    Source("json-ld", lambda page: normalise_date(article_text(page.facts, "datePublished", "dateCreated"))),
+    Source("meta", lambda page: _from_meta(page.facts, _PUBLISHED_META)),
+    Source("html", _published_time_element),
 ]
-MODIFIED: list[Step[IsoDate]] = [
-    ("json-ld", lambda facts, root: normalise_date(article_text(facts, "dateModified"))),
-    ("meta", lambda facts, root: _from_meta(facts, _MODIFIED_META)),
+MODIFIED: list[Source[HtmlPage, IsoDate]] = [
+    Source("json-ld", lambda page: normalise_date(article_text(page.facts, "dateModified"))),
+    Source("meta", lambda page: _from_meta(page.facts, _MODIFIED_META)),
 ]
-
-
-def read_published(facts: PageFacts, root: HtmlElement) -> Found[IsoDate] | None:
-    return first(PUBLISHED, facts, root)
-
-
-def read_modified(facts: PageFacts, root: HtmlElement) -> Found[IsoDate] | None:
-    return first(MODIFIED, facts, root)

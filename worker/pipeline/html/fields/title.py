@@ -13,10 +13,11 @@ import re
 
 from lxml.html import HtmlElement
 
+from ...fields.chain import Found, Source
 from ...textutil import clean_value, squash
 from ..facts import PageFacts
-from .chain import Found
 from .jsonld import article_text, article_value, as_text
+from .page import HtmlPage
 
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|/|:)\s+")
 MAX_H1 = 3
@@ -130,3 +131,11 @@ def _leading_part(found: list[Proposal], eligible: list[int], choice: int) -> tu
             if i != choice and found[i][1].casefold() == lead:
                 return found[i][1], found[i][0]
     return text, source
+
+
+def _title(page: HtmlPage) -> Found[str] | None:
+    return read_title(page.facts, page.root)
+
+
+#: one source whose value says where it came from (the agreement above picks among sources)
+TITLE: list[Source[HtmlPage, Found[str]]] = [Source("agreement", _title)]

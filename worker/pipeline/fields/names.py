@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...textutil import clean_value
+from ..textutil import clean_value
 
 _BY = re.compile(r"^\s*(?:(?:written|posted|reported|words)\s+)?(?:by|von|par|por|di|door|av|af)\s*[:\s]\s*", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.I)
