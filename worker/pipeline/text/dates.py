@@ -41,12 +41,25 @@ _PATTERNS = (
 
 def find_date(text: str) -> tuple[str, Precision] | None:
     """The first plausible date in `text`, as ISO 8601 with a time only when one is stated."""
-    found = [(m.start(), m) for pattern in _PATTERNS for m in pattern.finditer(text)]
-    for _, match in sorted(found, key=lambda pair: pair[0]):
+    found = find_dates(text, limit=1)
+    return found[0] if found else None
+
+
+def find_dates(text: str, limit: int | None = None) -> list[tuple[str, Precision]]:
+    """Every plausible date in `text`, in the order they appear (at most `limit`)."""
+    found = sorted(((m.start(), m) for pattern in _PATTERNS for m in pattern.finditer(text)), key=lambda p: p[0])
+    dates: list[tuple[str, Precision]] = []
+    taken = -1
+    for start, match in found:
+        if start < taken:
+            continue  # a shorter reading inside a date already read
         value = _to_iso(match.groupdict())
         if value:
-            return value
-    return None
+            dates.append(value)
+            taken = match.end()
+            if limit is not None and len(dates) >= limit:
+                break
+    return dates
 
 
 def _to_iso(g: dict[str, str | None]) -> tuple[str, Precision] | None:
