@@ -7,6 +7,7 @@ Slash dates (03/04/2021) are skipped: the day and month order depends on the cou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from ..dates import Precision
@@ -31,6 +32,9 @@ _TIME = (
     r"(?:,?\s*(?:at|à|um|a las|alle|às|-)?\s*"
     r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
 )
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: how far a date reaches before and after its year ("Wednesday, 23 September 2016 at 10:15 pm")
+_BEFORE_YEAR, _AFTER_YEAR = 40, 30
 _PATTERNS = (
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"),
     re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s*(?:de\s+)?(?P<mn>{_NAME})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}}){_TIME}", re.I),
@@ -47,7 +51,7 @@ def find_date(text: str) -> tuple[str, Precision] | None:
 
 def find_dates(text: str, limit: int | None = None) -> list[tuple[str, Precision]]:
     """Every plausible date in `text`, in the order they appear (at most `limit`)."""
-    found = sorted(((m.start(), m) for pattern in _PATTERNS for m in pattern.finditer(text)), key=lambda p: p[0])
+    found = sorted(((m.start(), m) for segment in _segments(text) for m in _matches(text, segment)), key=lambda p: p[0])
     dates: list[tuple[str, Precision]] = []
     taken = -1
     for start, match in found:
@@ -60,6 +64,24 @@ def find_dates(text: str, limit: int | None = None) -> list[tuple[str, Precision
             if limit is not None and len(dates) >= limit:
                 break
     return dates
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` around each four-digit year: every date shape holds one, and the
+    patterns run only there (a page's text is long, its dates are few)."""
+    spans: list[tuple[int, int]] = []
+    for year in _YEAR.finditer(text):
+        start, end = max(0, year.start() - _BEFORE_YEAR), min(len(text), year.end() + _AFTER_YEAR)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _matches(text: str, span: tuple[int, int]) -> Iterator[re.Match[str]]:
+    for pattern in _PATTERNS:
+        yield from pattern.finditer(text, span[0], span[1])
 
 
 def _to_iso(g: dict[str, str | None]) -> tuple[str, Precision] | None:

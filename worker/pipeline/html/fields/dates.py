@@ -8,6 +8,7 @@ read as that day: the server wrote the instant in UTC, the site files the story 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from htmldate import find_date
 from lxml.html import HtmlElement
@@ -50,7 +51,7 @@ _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "d
 BEFORE_HEADLINE, AFTER_HEADLINE = 8, 60
 HEADLINE_WINDOW_CHARS = 1500
 BEFORE_HEADLINE_CHARS = 300
-_NOT_TEXT = "not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)"
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
 
 
 def _page_day(found: IsoDate | None, page: HtmlPage) -> IsoDate | None:
@@ -103,27 +104,86 @@ def _htmldate(page: HtmlPage) -> IsoDate | None:
     return normalise_date(day) if day else None
 
 
-def around_headline(root: HtmlElement) -> tuple[str, str]:
+def around_headline(page: HtmlPage) -> tuple[str, str]:
     """The visible text just before and just after the first <h1> (the start of the body when
     there is none): where a page prints its date and its byline."""
-    h1 = next(root.iter("h1"), None)
+    h1 = page.facts.h1s[0] if page.facts.h1s else None
     if h1 is None:
-        body = root.find("body")
-        after = body.xpath(f".//text()[{_NOT_TEXT}][position() <= {AFTER_HEADLINE}]") if body is not None else []
-        return "", _joined(after)[:HEADLINE_WINDOW_CHARS]
-    before = h1.xpath(f"preceding::text()[{_NOT_TEXT}][position() <= {BEFORE_HEADLINE}]")
-    after = h1.xpath(f"following::text()[{_NOT_TEXT}][position() <= {AFTER_HEADLINE}]")
-    return _joined(before)[-BEFORE_HEADLINE_CHARS:], _joined(after)[:HEADLINE_WINDOW_CHARS]
+        body = page.root.find("body")
+        return "", _text_after(body, HEADLINE_WINDOW_CHARS, inside=True) if body is not None else ""
+    return _text_before(h1, BEFORE_HEADLINE_CHARS), _text_after(h1, HEADLINE_WINDOW_CHARS)
 
 
-def _joined(parts: list[object]) -> str:
-    return " ".join(" ".join(str(part) for part in parts).split())
+def _text_after(element: HtmlElement, limit: int, *, inside: bool = False) -> str:
+    """Text that follows `element` in document order (its own contents too when `inside`), up to
+    about `limit` characters: walks its following siblings, then those of each ancestor."""
+    parts: list[str] = []
+    size = 0
+    if inside:
+        for text in _visible(element):
+            parts.append(text)
+            size += len(text)
+            if size >= limit:
+                return _squashed(parts)[:limit]
+    node: HtmlElement | None = element
+    while node is not None and size < limit:
+        if node.tail:
+            parts.append(node.tail)
+            size += len(node.tail)
+        for sibling in node.itersiblings():
+            for text in _visible(sibling, tail=True):
+                parts.append(text)
+                size += len(text)
+            if size >= limit:
+                break
+        node = node.getparent()
+        if node is not None and node.tag == "body":
+            break
+    return _squashed(parts)[:limit]
+
+
+def _text_before(element: HtmlElement, limit: int) -> str:
+    """Text that precedes `element`, the nearest first collected, up to about `limit` characters."""
+    chunks: list[str] = []
+    size = 0
+    node: HtmlElement | None = element
+    while node is not None and size < limit:
+        for sibling in node.itersiblings(preceding=True):
+            text = _squashed(list(_visible(sibling, tail=True)))
+            chunks.append(text)
+            size += len(text)
+            if size >= limit:
+                break
+        parent = node.getparent()
+        if parent is not None and parent.text and isinstance(parent.tag, str) and parent.tag not in _NOT_TEXT:
+            chunks.append(parent.text)
+            size += len(parent.text)
+        node = parent
+        if node is not None and node.tag == "body":
+            break
+    return _squashed(list(reversed(chunks)))[-limit:]
+
+
+def _visible(element: HtmlElement, *, tail: bool = False) -> Iterable[str]:
+    """The text nodes inside `element` in document order (and its tail), without the contents of
+    script and style elements (leaves: their text is all they hold)."""
+    for node in element.iter():
+        if node.text and isinstance(node.tag, str) and node.tag not in _NOT_TEXT:
+            yield node.text
+        if node is not element and node.tail:
+            yield node.tail
+    if tail and element.tail:
+        yield element.tail
+
+
+def _squashed(parts: list[str]) -> str:
+    return " ".join(" ".join(parts).split())
 
 
 def _printed(page: HtmlPage) -> IsoDate | None:
     """A date printed next to the headline ("19. Juli 2014", "Friday, December 23, 2016", ...):
     the first one after it, else the last one before it."""
-    before, after = around_headline(page.root)
+    before, after = around_headline(page)
     found = find_text_dates(after)
     if found:
         return found[0]

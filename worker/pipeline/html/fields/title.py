@@ -87,7 +87,7 @@ def proposals(facts: PageFacts, root: HtmlElement) -> list[Proposal]:
         elif where == "@title":
             texts = [facts.title_tag or ""]
         elif where == "@h1":
-            texts = [h.text_content() for h in root.iter("h1")][:MAX_H1]
+            texts = [h.text_content() for h in facts.h1s][:MAX_H1]
         else:
             texts = facts.meta.get(where, [])[:1]
         for text in texts:
