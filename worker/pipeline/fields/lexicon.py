@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-#: "by" before a byline's names: en, de, fr, es/pt, it, nl, sv/no/da, pl, ru/uk, tr (suffix), ...
-BY_WORDS = ("by", "von", "par", "por", "di", "da", "door", "av", "af", "przez", "от", "від", "tarafından")
+#: "by" before a byline's names: en, de, fr, es/pt, nl, sv/no/da, pl, ru/uk, tr (Italian "di" and
+#: "da" are left out: as capitalised words they open surnames, "Di Stefano", "Da Silva")
+BY_WORDS = ("by", "von", "par", "por", "door", "av", "af", "przez", "от", "від", "tarafından")
 #: a verb before the by-word ("Written by", "Geschrieben von", "Écrit par", "Escrito por", ...)
 BY_VERBS = (
     "written",
@@ -174,6 +175,17 @@ ROLE_WORDS = (
     "intern",
     "technologist",
     "journalist",
+    "engineer",
+    "developer",
+    "designer",
+    "scientist",
+    "researcher",
+    "attorney",
+    "lawyer",
+    "physician",
+    "nurse",
+    "dietitian",
+    "coach",
     "founder",
     "co-founder",
     "ceo",
@@ -217,22 +229,29 @@ ROLE_WORDS = (
     "redattore",
     "redacteur",
 )
-#: words that make a name an organisation, a team or a desk, not a person
-ORGANISATION_WORDS = (
+#: legal forms: a name ending in one is a company
+LEGAL_FORMS = (
     "inc",
     "llc",
     "ltd",
     "limited",
     "gmbh",
     "ag",
-    "sa",
     "s.a",
+    "sa",
     "srl",
+    "s.r.l",
     "plc",
     "corp",
-    "corporation",
+    "pc",
+    "bv",
+    "nv",
+)
+#: words that make a name an outlet or an institution rather than a person (a team or the staff
+#: of a desk is a byline a page signs with, and is kept)
+ORGANISATION_WORDS = (
     "company",
-    "co",
+    "corporation",
     "group",
     "media",
     "news",
@@ -243,18 +262,13 @@ ORGANISATION_WORDS = (
     "times",
     "journal",
     "agency",
-    "team",
-    "staff",
-    "desk",
-    "editors",
-    "editorial",
-    "redaktion",
-    "rédaction",
-    "redacción",
-    "redazione",
-    "redactie",
-    "redakcja",
-    "редакция",
+    "official",
+    "online",
+    "data",
+    "digital",
+    "solutions",
+    "labs",
+    "studio",
     "university",
     "institute",
     "foundation",
@@ -264,9 +278,9 @@ ORGANISATION_WORDS = (
     "department",
     "clinic",
     "hospital",
-    "official",
-    "blog",
-    "online",
+    "health",
+    "bank",
+    "today",
 )
 #: what a CMS writes when no person is set: never an author
 PLACEHOLDER_AUTHORS = (

@@ -47,6 +47,7 @@ class PageFacts:
     html_dir: str | None = None
     links: dict[str, list[str]] = field(default_factory=dict)
     h1s: list[HtmlElement] = field(default_factory=list)
+    ids: dict[str, dict[str, Any]] = field(default_factory=dict)  # JSON-LD nodes by "@id"
 
     def first_meta(self, *keys: str) -> tuple[str, str] | None:
         """(key, value) of the first key that has a non-empty value."""
@@ -55,6 +56,13 @@ class PageFacts:
                 if value.strip():
                     return key, value.strip()
         return None
+
+    def node(self, obj: dict[str, Any]) -> dict[str, Any]:
+        """A JSON-LD reference ({"@id": ...}, as Yoast's graph gives authors) with the node it names."""
+        ref = obj.get("@id")
+        if isinstance(ref, str) and ref in self.ids and self.ids[ref] is not obj:
+            return {**self.ids[ref], **{k: v for k, v in obj.items() if v not in (None, "", [], {})}}
+        return obj
 
     def article_objects(self) -> list[dict[str, Any]]:
         """JSON-LD objects of article types, the most specific type first."""
@@ -84,6 +92,10 @@ def gather(root: HtmlElement, url: str) -> PageFacts:
                 facts.jsonld.extend(_jsonld_objects(element.text or ""))
         elif facts.title_tag is None:
             facts.title_tag = " ".join(element.text_content().split()) or None
+    for obj in facts.jsonld:
+        ref = obj.get("@id")
+        if isinstance(ref, str) and len(obj) > 1:
+            facts.ids.setdefault(ref, obj)
     for attr in ("property", "name", "itemprop", "http-equiv"):  # RDFa `property` is the standard form
         for meta in metas:
             for key in (meta.get(attr) or "").lower().split():

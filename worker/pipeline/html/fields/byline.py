@@ -18,6 +18,22 @@ from ...textutil import squash
 _FEATURE = re.compile(r"byline|author|writtenby|p-author|contributor", re.I)
 _NOT_BYLINE = re.compile(r"authori[tz]|photo|avatar|image|img|bio|comment|related|recommend|tweet|follow", re.I)
 _SKIP_ANCESTORS = frozenset({"nav", "aside", "footer", "form"})
+#: a block of other stories or of comments: a byline inside it is another article's
+_ELSEWHERE = re.compile(
+    r"related|recommend|more-?stories|read-?next|sidebar|widget|teaser|popular|trending|comment", re.I
+)
+_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+#: candidates found by libxml2 in one pass; `_is_byline` then decides in Python
+_CANDIDATES = ".//*[{}]".format(
+    " or ".join(
+        [
+            f"contains({_LOWER.format(attr)}, '{word}')"
+            for attr in ("@class", "@id")
+            for word in ("author", "byline", "writtenby", "contributor")
+        ]
+        + ["contains(@rel, 'author')", "contains(@itemprop, 'author')"]
+    )
+)
 MAX_TEXT = 200
 MAX_CONTAINERS = 8
 
@@ -37,6 +53,11 @@ def _is_byline(element: HtmlElement) -> bool:
 
 def _hidden_or_aside(element: HtmlElement) -> bool:
     return any(a.tag in _SKIP_ANCESTORS for a in element.iterancestors())
+
+
+def _elsewhere(element: HtmlElement) -> bool:
+    """Inside a list of other stories or a comment thread."""
+    return any(_ELSEWHERE.search(_features(a)) for a in element.iterancestors() if a.tag not in ("html", "body"))
 
 
 def _strong(element: HtmlElement) -> bool:
@@ -68,7 +89,7 @@ def _leaf_names(container: HtmlElement) -> list[Author]:
 def byline_authors(root: HtmlElement) -> list[Author] | None:
     """The first byline element that yields a name: rel/itemprop=author markup first, then
     elements whose class or id says byline/author, each in document order."""
-    elements = [e for e in root.iter() if _is_byline(e)]
+    elements = [e for e in root.xpath(_CANDIDATES) if _is_byline(e) and not _elsewhere(e)]
     marked = [e for e in elements if _marked(e)]  # explicit markup counts wherever it sits
     by_class = [e for e in elements if not _marked(e) and not _hidden_or_aside(e)]
     for group in (marked, by_class):

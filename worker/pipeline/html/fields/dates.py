@@ -107,16 +107,31 @@ def _htmldate(page: HtmlPage) -> IsoDate | None:
 def around_headline(page: HtmlPage) -> tuple[str, str]:
     """The visible text just before and just after the first <h1> (the start of the body when
     there is none): where a page prints its date and its byline."""
-    h1 = page.facts.h1s[0] if page.facts.h1s else None
-    if h1 is None:
-        body = page.root.find("body")
-        return "", _text_after(body, HEADLINE_WINDOW_CHARS, inside=True) if body is not None else ""
-    return _text_before(h1, BEFORE_HEADLINE_CHARS), _text_after(h1, HEADLINE_WINDOW_CHARS)
+    before, after = headline_parts(page)
+    return " ".join(before)[-BEFORE_HEADLINE_CHARS:], " ".join(after)[:HEADLINE_WINDOW_CHARS]
 
 
-def _text_after(element: HtmlElement, limit: int, *, inside: bool = False) -> str:
-    """Text that follows `element` in document order (its own contents too when `inside`), up to
-    about `limit` characters: walks its following siblings, then those of each ancestor."""
+def headline_parts(page: HtmlPage) -> tuple[list[str], list[str]]:
+    """The text nodes (whitespace squashed, empty ones left out) just before and just after the
+    first <h1>, in document order; computed once per page."""
+    if "headline_parts" not in page.cache:
+        h1 = page.facts.h1s[0] if page.facts.h1s else None
+        if h1 is None:
+            body = page.root.find("body")
+            found: tuple[list[str], list[str]] = (
+                [],
+                _text_after(body, HEADLINE_WINDOW_CHARS, inside=True) if body is not None else [],
+            )
+        else:
+            found = (_text_before(h1, BEFORE_HEADLINE_CHARS), _text_after(h1, HEADLINE_WINDOW_CHARS))
+        page.cache["headline_parts"] = tuple([t for text in texts if (t := " ".join(text.split()))] for texts in found)
+    kept: tuple[list[str], list[str]] = page.cache["headline_parts"]
+    return kept
+
+
+def _text_after(element: HtmlElement, limit: int, *, inside: bool = False) -> list[str]:
+    """Text nodes that follow `element` in document order (its own contents too when `inside`),
+    about `limit` characters: its following siblings, then those of each ancestor."""
     parts: list[str] = []
     size = 0
     if inside:
@@ -124,7 +139,7 @@ def _text_after(element: HtmlElement, limit: int, *, inside: bool = False) -> st
             parts.append(text)
             size += len(text)
             if size >= limit:
-                return _squashed(parts)[:limit]
+                return parts
     node: HtmlElement | None = element
     while node is not None and size < limit:
         if node.tail:
@@ -139,29 +154,29 @@ def _text_after(element: HtmlElement, limit: int, *, inside: bool = False) -> st
         node = node.getparent()
         if node is not None and node.tag == "body":
             break
-    return _squashed(parts)[:limit]
+    return parts
 
 
-def _text_before(element: HtmlElement, limit: int) -> str:
-    """Text that precedes `element`, the nearest first collected, up to about `limit` characters."""
-    chunks: list[str] = []
+def _text_before(element: HtmlElement, limit: int) -> list[str]:
+    """Text nodes that precede `element`, about `limit` characters, in document order."""
+    nearest_first: list[str] = []
     size = 0
     node: HtmlElement | None = element
     while node is not None and size < limit:
         for sibling in node.itersiblings(preceding=True):
-            text = _squashed(list(_visible(sibling, tail=True)))
-            chunks.append(text)
-            size += len(text)
+            texts = list(_visible(sibling, tail=True))
+            nearest_first += reversed(texts)
+            size += sum(len(t) for t in texts)
             if size >= limit:
                 break
         parent = node.getparent()
         if parent is not None and parent.text and isinstance(parent.tag, str) and parent.tag not in _NOT_TEXT:
-            chunks.append(parent.text)
+            nearest_first.append(parent.text)
             size += len(parent.text)
         node = parent
         if node is not None and node.tag == "body":
             break
-    return _squashed(list(reversed(chunks)))[-limit:]
+    return nearest_first[::-1]
 
 
 def _visible(element: HtmlElement, *, tail: bool = False) -> Iterable[str]:
@@ -174,10 +189,6 @@ def _visible(element: HtmlElement, *, tail: bool = False) -> Iterable[str]:
             yield node.tail
     if tail and element.tail:
         yield element.tail
-
-
-def _squashed(parts: list[str]) -> str:
-    return " ".join(" ".join(parts).split())
 
 
 def _printed(page: HtmlPage) -> IsoDate | None:

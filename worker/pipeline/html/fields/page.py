@@ -20,6 +20,8 @@ class HtmlPage:
     provenance: dict[str, str] = field(default_factory=dict)
     body: HtmlElement | None = None
     body_text: str | None = None
+    #: what more than one rule reads, computed once (e.g. the text around the headline)
+    cache: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def read(cls, root: HtmlElement, url: str) -> HtmlPage:
