@@ -22,6 +22,7 @@ from ..html.fields import summary as html_summary
 from ..html.fields import title as html_title
 from ..text import sources as text
 from .chain import Found, Source, first
+from .fingerprint import simhash
 from .lexicon import RTL_LANGUAGES
 
 Path = Literal["html", "text"]
@@ -78,6 +79,11 @@ FIELDS: tuple[Field, ...] = (
         "subheadings",
         html=[Source("body", html_structure.subheadings, needs_body=True)],
         text=[Source("text", text.subheadings)],
+    ),
+    Field(
+        "fingerprint",
+        html=[Source("body", lambda page: simhash(page.body_text), needs_body=True)],
+        text=[Source("text", lambda page: simhash(page.body_text))],
     ),
     Field(
         "captions",
