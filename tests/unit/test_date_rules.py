@@ -48,7 +48,7 @@ def test_url_day() -> None:
         ("<h1>Genetik im Alltag</h1><p>Von Max Muster, 19. Juli 2014</p><p>Text.</p>", ("2014-07-19", "date"), "text"),
         ("<p>Friday, December 23, 2016</p><h1>Headline here</h1><p>Text.</p>", ("2016-12-23", "date"), "text"),
         ("<h1>Titre</h1><p>Publié le 3 mars 2021 à 10h15</p>", ("2021-03-03T10:15:00", "datetime"), "text"),
-        ("<h1>Titel</h1><p>Stand: 05.03.2024</p>", ("2024-03-05", "date"), "htmldate"),
+        ("<h1>Titel</h1><p>Stand: 05.03.2024</p>", ("2024-03-05", "date"), "text"),
         # hAtom: htmldate reads abbr.published
         (
             '<h1>x</h1><abbr class="published" title="2014-07-19T10:00:00">July 19</abbr>',

@@ -48,6 +48,7 @@ class PageFacts:
     links: dict[str, list[str]] = field(default_factory=dict)
     h1s: list[HtmlElement] = field(default_factory=list)
     ids: dict[str, dict[str, Any]] = field(default_factory=dict)  # JSON-LD nodes by "@id"
+    site_names: list[str] | None = None  # filled once by the title rules
 
     def first_meta(self, *keys: str) -> tuple[str, str] | None:
         """(key, value) of the first key that has a non-empty value."""

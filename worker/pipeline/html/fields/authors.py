@@ -14,8 +14,6 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
-from lxml.html import HtmlElement
-
 from schemas import Author
 
 from ...fields.chain import Source
@@ -76,7 +74,7 @@ _PROFILE = (
     "team",
 )
 _PROFILE_PATH = re.compile(rf"/(?:{'|'.join(_PROFILE)})/[\w.%-]+/?$", re.I)
-PROFILE_LINKS = 12
+MAX_LINKS = 2000
 
 
 class _Site:
@@ -207,19 +205,20 @@ def _ends_byline(rest: str) -> bool:
 
 
 def _profile_link(page: HtmlPage) -> list[Author] | None:
-    """A link to the author's profile page (/author/jane-doe) after the headline."""
-    start: HtmlElement | None = page.facts.h1s[0] if page.facts.h1s else page.root.find("body")
-    if start is None:
-        return None
-    axis = "following" if start.tag == "h1" else "descendant"
-    for link in start.xpath(f"{axis}::a[@href][position() <= 400]")[:400]:
+    """A link to an author's profile page on the same site ('/author/jane-doe') whose text is a
+    full name (a one-word menu item such as 'Team' is not)."""
+    for count, link in enumerate(page.root.iter("a")):
+        if count >= MAX_LINKS:
+            break
         href = link.get("href") or ""
+        if "/" not in href:
+            continue
         parts = urlsplit(href)
         if parts.hostname and parts.hostname.casefold().removeprefix("www.") != _host(page):
             continue  # a profile on another site (a social network) names an account, not the byline
         if not _PROFILE_PATH.search(parts.path):
             continue
-        names = [n for n in clean_names(link.text_content()) if len(n.split()) >= 2]  # not a menu word
+        names = [n for n in clean_names(link.text_content()) if len(n.split()) >= 2]
         found = _kept(page, [Author(name=n, url=href) for n in names])
         if found:
             return found

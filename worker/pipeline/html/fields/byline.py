@@ -22,17 +22,13 @@ _SKIP_ANCESTORS = frozenset({"nav", "aside", "footer", "form"})
 _ELSEWHERE = re.compile(
     r"related|recommend|more-?stories|read-?next|sidebar|widget|teaser|popular|trending|comment", re.I
 )
-_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-#: candidates found by libxml2 in one pass; `_is_byline` then decides in Python
-_CANDIDATES = ".//*[{}]".format(
-    " or ".join(
-        [
-            f"contains({_LOWER.format(attr)}, '{word}')"
-            for attr in ("@class", "@id")
-            for word in ("author", "byline", "writtenby", "contributor")
-        ]
-        + ["contains(@rel, 'author')", "contains(@itemprop, 'author')"]
-    )
+_STEMS = ("uthor", "UTHOR", "yline", "YLINE", "ritten", "RITTEN", "ontributor", "ONTRIBUTOR")
+_HAS_STEM = " or ".join(f"contains(., '{stem}')" for stem in _STEMS)
+#: candidates in document order, found by libxml2 over attribute nodes (twice as fast as a Python
+#: walk of every element); `_is_byline` then decides with the exact, case-blind pattern
+_CANDIDATES = (
+    f"//@class[{_HAS_STEM}]/.. | //@id[{_HAS_STEM}]/.. | //@rel[contains(., 'author')]/.."
+    " | //@itemprop[contains(., 'author')]/.."
 )
 MAX_TEXT = 200
 MAX_CONTAINERS = 8

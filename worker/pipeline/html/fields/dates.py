@@ -1,5 +1,7 @@
-"""Published and modified dates: structured metadata first (JSON-LD, meta, <time>), then htmldate
-on our own tree, then the date printed next to the headline.
+"""Published and modified dates: structured metadata first (JSON-LD, meta, <time>), then the date
+printed next to the headline, then htmldate's markup search on our own tree (in that order: the
+printed date is right more often on wcxb-dev, 0.817 against 0.803 the other way round, and costs
+a tenth of htmldate's copy and scan of the tree).
 
 A structured date-time stated in UTC whose calendar day is one off the day in the page's URL is
 read as that day: the server wrote the instant in UTC, the site files the story under its own day.
@@ -206,8 +208,8 @@ PUBLISHED: list[Source[HtmlPage, IsoDate]] = [
     Source("json-ld", _jsonld_published),
     Source("meta", _meta_published),
     Source("html", _time_element),
-    Source("htmldate", _htmldate),
     Source("text", _printed),
+    Source("htmldate", _htmldate),
 ]
 MODIFIED: list[Source[HtmlPage, IsoDate]] = [
     Source("json-ld", lambda page: normalise_date(article_text(page.facts, "dateModified"))),

@@ -39,7 +39,13 @@ Proposal = tuple[str, str]  # (source, text)
 
 def site_names(facts: PageFacts) -> list[str]:
     """Names the page gives itself (lower-cased): og:site_name, application-name, JSON-LD publisher,
-    and its domain ('leadfeeder' for www.leadfeeder.com)."""
+    and its domain ('leadfeeder' for www.leadfeeder.com). Computed once per page."""
+    if facts.site_names is None:
+        facts.site_names = _site_names(facts)
+    return facts.site_names
+
+
+def _site_names(facts: PageFacts) -> list[str]:
     names = [
         v for k in ("og:site_name", "application-name", "apple-mobile-web-app-title") for v in facts.meta.get(k, ())
     ]
