@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import logging
 import statistics
 import time
@@ -29,10 +30,8 @@ logging.disable(logging.CRITICAL)
 
 def _timed(raw: RawPage) -> float:
     start = time.perf_counter()
-    try:
+    with contextlib.suppress(ArticleWorkerError):
         extract(raw)
-    except ArticleWorkerError:
-        pass
     return time.perf_counter() - start
 
 

@@ -30,10 +30,11 @@ _MOJIBAKE = re.compile(r"[âÃ][\x80-\xbf]")
 _MARKDOWN = re.compile(r"^#{1,6}\s+|(?<![\w*])\*{1,2}(?=\S)(.+?)(?<=\S)\*{1,2}(?![\w*])")
 _GENERIC_HOST_LABELS = frozenset({"www", "m", "amp", "blog", "blogs", "news", "en", "com", "org", "net", "co", "uk"})
 _SECTIONS = frozenset(SECTION_TITLES)
+_TOPIC = re.compile(r"^([^:|]{2,40}?):\s+(\S.*)$")
 MAX_H1 = 3
 _ASCII = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-", "\xa0": " "})
 #: words that show an <h1> caught a byline, a date label or a domain along with the headline
-_FURNITURE = re.compile(rf"\b(?:{alternation([*BY_WORDS, *DATE_LABELS, 'com', 'org', 'net'])})\b", re.I)
+_FURNITURE = re.compile(rf"(?<![\w-])(?:{alternation([*BY_WORDS, *DATE_LABELS, 'com', 'org', 'net'])})(?![\w-])", re.I)
 Proposal = tuple[str, str]  # (source, text)
 
 
@@ -169,11 +170,14 @@ def _without_topic(title: str, facts: PageFacts) -> str:
     """'Blog: Story' -> 'Story': a leading part that names a section ('News', the page's own
     articleSection) or the site, before a colon or a separator."""
     spans = _parts(title)
+    colon = _TOPIC.match(title)
+    if colon:
+        spans = [(0, colon.end(1)), (colon.start(2), len(title))]
     if len(spans) < 2:
         return title
     head = title[spans[0][0] : spans[0][1]]
     section = (article_text(facts, "articleSection") or (facts.first_meta("article:section") or ("", ""))[1]).casefold()
-    if head.casefold() in _SECTIONS or (section and head.casefold() == section) or _names_site(head, site_names(facts)):
+    if head.casefold() in _SECTIONS or (section and head.casefold() == section) or _names_site(head, _own_names(facts)):
         return title[spans[1][0] :]
     return title
 
@@ -220,13 +224,13 @@ def _visible_headline(found: list[Proposal], chosen: str) -> str | None:
     ours, theirs = _word_list(h1), _word_list(chosen)
     if ours == theirs:
         return h1
-    extra = [w for w in ours if w not in set(theirs)]
+    extra = " ".join(w for w in h1.split() if not set(_word_list(w)) <= set(theirs))
     if (
         len(ours) > len(theirs)
         and theirs
         and set(theirs) <= set(ours)
         and ours[0] == theirs[0]
-        and not _FURNITURE.search(" ".join(extra))
+        and not _FURNITURE.search(extra)
         and not find_dates(h1)
     ):
         return h1
