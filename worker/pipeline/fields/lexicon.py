@@ -12,6 +12,9 @@ from collections.abc import Iterable
 #: "by" before a byline's names: en, de, fr, es/pt, nl, sv/no/da, pl, ru/uk, tr (Italian "di" and
 #: "da" are left out: as capitalised words they open surnames, "Di Stefano", "Da Silva")
 BY_WORDS = ("by", "von", "par", "por", "door", "av", "af", "przez", "от", "від", "tarafından")
+#: by-words that open a byline line of flattened text, where a capitalised name must follow (there
+#: the Italian "di", Polish "od" and Romance "de" are safe)
+LINE_BY_WORDS = (*BY_WORDS, "di", "od", "de", "автор")
 #: a verb before the by-word ("Written by", "Geschrieben von", "Écrit par", "Escrito por", ...)
 BY_VERBS = (
     "written",
@@ -228,6 +231,15 @@ ROLE_WORDS = (
     "giornalista",
     "redattore",
     "redacteur",
+)
+#: labels of a source credit line ("Source: AFP", "Quelle: dpa", "Fuente: EFE", ...)
+SOURCE_LABELS = (
+    *(
+        "source sources credit via with quelle quellen fuente fuentes fonte fontes avec kilde källa lähde bron "
+        "źródło zdroj forrás sursa kaynak источник джерело πηγή المصدر المصادر 来源 出典 출처"
+    ).split(),
+    "mit material von",
+    "con información de",
 )
 #: legal forms: a name ending in one is a company
 LEGAL_FORMS = (

@@ -11,22 +11,9 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from ..dates import Precision
+from ..fields.lexicon import MONTHS
 
-_MONTHS = {
-    1: "january jan janvier janv januar jän enero ene gennaio gen janeiro januari",
-    2: "february feb février févr februar febrero febbraio fevereiro fev februari",
-    3: "march mar mars märz marzo março maart",
-    4: "april apr avril abril aprile",
-    5: "may mai mayo maggio maio mei",
-    6: "june jun juin juni junio giugno junho",
-    7: "july jul juillet juli julio luglio julho",
-    8: "august aug août agosto augustus ago",
-    9: "september sep sept septembre septiembre settembre setembro set",
-    10: "october oct octobre oktober octubre ottobre outubro out okt",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec décembre déc dezember diciembre dic dicembre dezembro dez",
-}
-MONTH = {name: number for number, names in _MONTHS.items() for name in names.split()}
+MONTH = MONTHS
 _NAME = "|".join(sorted(MONTH, key=len, reverse=True))
 _TIME = (
     r"(?:,?\s*(?:at|à|um|a las|alle|às|-)?\s*"
