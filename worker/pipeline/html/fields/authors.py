@@ -73,6 +73,7 @@ _PROFILE = (
     "redaktion",
     "team",
 )
+_PROFILE_HINT = re.compile("|".join(_PROFILE), re.I)  # a cheap test before parsing the URL
 _PROFILE_PATH = re.compile(rf"/(?:{'|'.join(_PROFILE)})/[\w.%-]+/?$", re.I)
 MAX_LINKS = 2000
 
@@ -211,7 +212,7 @@ def _profile_link(page: HtmlPage) -> list[Author] | None:
         if count >= MAX_LINKS:
             break
         href = link.get("href") or ""
-        if "/" not in href:
+        if "/" not in href or not _PROFILE_HINT.search(href):
             continue
         parts = urlsplit(href)
         if parts.hostname and parts.hostname.casefold().removeprefix("www.") != _host(page):

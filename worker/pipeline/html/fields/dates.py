@@ -53,6 +53,7 @@ _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "d
 BEFORE_HEADLINE, AFTER_HEADLINE = 8, 60
 HEADLINE_WINDOW_CHARS = 1500
 BEFORE_HEADLINE_CHARS = 300
+MAX_NODES_BEFORE = 40
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
 
 
@@ -149,10 +150,12 @@ def _text_after(element: HtmlElement, limit: int, *, inside: bool = False) -> li
             size += len(node.tail)
         for sibling in node.itersiblings():
             for text in _visible(sibling, tail=True):
+                if text.isspace():
+                    continue
                 parts.append(text)
                 size += len(text)
-            if size >= limit:
-                break
+                if size >= limit:
+                    return parts
         node = node.getparent()
         if node is not None and node.tag == "body":
             break
@@ -166,9 +169,9 @@ def _text_before(element: HtmlElement, limit: int) -> list[str]:
     node: HtmlElement | None = element
     while node is not None and size < limit:
         for sibling in node.itersiblings(preceding=True):
-            texts = list(_visible(sibling, tail=True))
-            nearest_first += reversed(texts)
-            size += sum(len(t) for t in texts)
+            texts = [t for t in _visible(sibling, tail=True) if not t.isspace()] if size < limit else []
+            nearest_first += reversed(texts[-MAX_NODES_BEFORE:])
+            size += sum(len(t) for t in texts[-MAX_NODES_BEFORE:])
             if size >= limit:
                 break
         parent = node.getparent()
