@@ -234,8 +234,8 @@ _READERS = (
     ("json-ld", _jsonld),
     ("meta", _meta),
     ("meta", _twitter),
-    ("heuristic", _byline),
     ("html", _by_headline),
+    ("heuristic", _byline),
     ("html", _profile_link),
 )
 
