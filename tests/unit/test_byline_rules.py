@@ -67,19 +67,19 @@ def authors_of(html: str) -> tuple[list[str] | None, str | None]:
             '<body><div class="authorInfo"><a href="/tech">Tech Industry</a> by '
             '<a rel="author" class="author" href="/p/sm">Steven Musil</a> January 18, 2017</div></body>',
             ["Steven Musil"],
-            "heuristic",
+            "html",  # the 'by' then the name, read by the headline rule before the markup scan
         ),
         # several name elements in one byline: all of them
         (
             '<body><div class="article-byline">By <span class="byline-name">Stella Kim</span> and '
             '<span class="byline-name">Jennifer Jett</span></div></body>',
             ["Stella Kim", "Jennifer Jett"],
-            "heuristic",
+            "html",
         ),
         # an "authorization" menu is not a byline; bylines inside <aside>/<nav> are not this article's
         (
             '<body><div id="authorization">Sign In | Sign Up</div><aside><span class="byline">Other Writer</span>'
-            '</aside><div class="byline">By Ann Lee</div></body>',
+            '</aside><div class="byline"><span class="name">Ann Lee</span></div></body>',
             ["Ann Lee"],
             "heuristic",
         ),

@@ -49,6 +49,7 @@ _AUTHOR_LABEL = re.compile(
     rf"^\s*(?:(?:{alternation(BY_VERBS)})\s+)?(?:{alternation([*BY_WORDS, *AUTHOR_LABELS])})\s*[:：]?\s*$", re.I
 )
 _BY_LINE = re.compile(rf"^(?i:{_LEAD})(?=[\s:：])[\s:：]*(?P<names>{_NAME}(?:{_AND}{_NAME}){{0,3}})(?P<rest>.*)$")
+_CONNECTOR = re.compile(r"^(?:,|&|and|und|et|y)$", re.I)
 _LABEL_ONLY = re.compile(rf"^(?:{_LEAD}|(?:{alternation(AUTHOR_LABELS)}))\s*[:：]?$", re.I)
 #: text nodes read after the headline (a third of it before), and the longest a byline node is
 HEADLINE_NODES = 30
@@ -193,7 +194,10 @@ def _by_headline(page: HtmlPage) -> list[Author] | None:
             match = _BY_LINE.match(text)
             names = match["names"] if match and _ends_byline(match["rest"]) else None
             if names is None and _LABEL_ONLY.match(text) and i + 1 < len(texts) and len(texts[i + 1]) <= 80:
-                names = texts[i + 1]
+                # the label alone, the name in the next node; more names after 'and', '&', ','
+                names, j = texts[i + 1], i + 2
+                while j + 1 < len(texts) and _CONNECTOR.match(texts[j]) and len(texts[j + 1]) <= 80:
+                    names, j = f"{names}, {texts[j + 1]}", j + 2
             found = _kept(page, [Author(name=n) for n in clean_names(names)]) if names else None
             if found:
                 return found
