@@ -71,7 +71,7 @@ def test_title(html: str, value: str | None, source: str | None) -> None:
         (ld({"@type": "Article", "author": "By Jane Doe"}), ["Jane Doe"], "json-ld"),
         ('<meta name="author" content="By Jane Doe and John Roe">', ["Jane Doe", "John Roe"], "meta"),
         ('<meta property="article:author" content="https://facebook.com/x">', None, None),
-        ('<body><span class="byline">By Max Mustermann</span></body>', ["Max Mustermann"], "heuristic"),
+        ('<body><span class="byline">By Max Mustermann</span></body>', ["Max Mustermann"], "html"),
         ('<body><a rel="author" href="/p/sam">Sam Smith</a></body>', ["Sam Smith"], "heuristic"),
     ],
 )
