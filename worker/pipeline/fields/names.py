@@ -39,6 +39,9 @@ _TRAILING_DATE_WORDS = alternation([*MONTHS, *WEEKDAYS, *DATE_LABELS, "at"])
 _DATE_WORD = re.compile(rf"(?:\s+(?:{_TRAILING_DATE_WORDS})\.?)+$", re.I)
 #: a name glued to the next text: "Luke KimDecember 3", "Jane DoeUpdated"
 _GLUED = re.compile(rf"(?<=[a-zà-ÿ])(?=(?:{alternation(w.title() for w in (*MONTHS, *WEEKDAYS, *DATE_LABELS))})\b)")
+_CASE_STEP = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")  # the only place a glued name can be split
+#: how far from its end a name part is searched for trailing date words
+DATE_TAIL = 80
 _ROLE = re.compile(rf"\b(?:{alternation(ROLE_WORDS)})\b", re.I)
 _LEGAL = re.compile(rf"(?:^|\s)(?:{alternation(LEGAL_FORMS)})\.?$", re.I)
 _ORGANISATION = re.compile(rf"\b(?:{alternation(ORGANISATION_WORDS)})\b", re.I)
@@ -82,7 +85,8 @@ def _unwrapped(text: str) -> str:
             items = None
         if isinstance(items, list):
             value = ", ".join(str(item) for item in items if isinstance(item, str))
-    return _GLUED.sub(" ", _EMPTY_BRACKETS.sub(" ", _URL.sub(" ", value)))
+    value = _EMPTY_BRACKETS.sub(" ", _URL.sub(" ", value))
+    return _GLUED.sub(" ", value) if _CASE_STEP.search(value) else value
 
 
 def _without_date(part: str) -> str:
@@ -92,7 +96,9 @@ def _without_date(part: str) -> str:
         part = part[: digit.start()]
         if len(part.split()) < 2:
             return ""
-    return _DATE_WORD.sub("", part.strip(_EDGE)).strip(_EDGE)
+    part = part.strip(_EDGE)
+    tail = _DATE_WORD.search(part, max(0, len(part) - DATE_TAIL))  # dates trail a name: look only there
+    return (part[: tail.start()] if tail else part).strip(_EDGE)
 
 
 def _split_ampersand(part: str) -> list[str]:
