@@ -64,6 +64,12 @@ class Article(WireModel):
     credit: str | None = Field(None, description="Agency or source credit, e.g. 'AFP'.")
     subheadings: list[str] = Field(default_factory=list)
     captions: list[str] = Field(default_factory=list)
+    fingerprint: str | None = Field(
+        None,
+        pattern=r"^[0-9a-f]{16}$",
+        description="64-bit SimHash of the body's 3-word shingles, 16 hex digits: copies of one story "
+        "differ in few bits (README: Fingerprint).",
+    )
     input_format: Literal["html", "text"] = Field(description="Which extraction path read the page.")
     page_type: PageType = Field("article", description="What kind of page this is; only some kinds are published.")
     page_type_confidence: float | None = Field(

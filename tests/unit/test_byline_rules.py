@@ -5,9 +5,9 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from worker.pipeline.html.facts import gather
-from worker.pipeline.html.fields.authors import read_authors
-from worker.pipeline.html.fields.names import clean_names
+from worker.pipeline.fields.names import clean_names
+from worker.pipeline.fields.registry import read_field
+from worker.pipeline.html.fields.page import HtmlPage
 
 URL = "https://news.example.com/world/story.html"
 
@@ -36,7 +36,7 @@ def test_clean_names(text: str, names: list[str]) -> None:
 
 def authors_of(html: str) -> tuple[list[str] | None, str | None]:
     root = lxml.html.document_fromstring(html)
-    found = read_authors(gather(root, URL), root)
+    found = read_field("authors", HtmlPage.read(root, URL), body=False)
     return ([a.name for a in found.value], found.source) if found else (None, None)
 
 
@@ -67,19 +67,19 @@ def authors_of(html: str) -> tuple[list[str] | None, str | None]:
             '<body><div class="authorInfo"><a href="/tech">Tech Industry</a> by '
             '<a rel="author" class="author" href="/p/sm">Steven Musil</a> January 18, 2017</div></body>',
             ["Steven Musil"],
-            "heuristic",
+            "html",  # the 'by' then the name, read by the headline rule before the markup scan
         ),
         # several name elements in one byline: all of them
         (
             '<body><div class="article-byline">By <span class="byline-name">Stella Kim</span> and '
             '<span class="byline-name">Jennifer Jett</span></div></body>',
             ["Stella Kim", "Jennifer Jett"],
-            "heuristic",
+            "html",
         ),
         # an "authorization" menu is not a byline; bylines inside <aside>/<nav> are not this article's
         (
             '<body><div id="authorization">Sign In | Sign Up</div><aside><span class="byline">Other Writer</span>'
-            '</aside><div class="byline">By Ann Lee</div></body>',
+            '</aside><div class="byline"><span class="name">Ann Lee</span></div></body>',
             ["Ann Lee"],
             "heuristic",
         ),
@@ -88,3 +88,69 @@ def authors_of(html: str) -> tuple[list[str] | None, str | None]:
 )
 def test_author_sources(html: str, names: list[str] | None, source: str | None) -> None:
     assert authors_of(html) == (names, source)
+
+
+def ld_graph(*nodes: dict[str, object]) -> str:
+    import json
+
+    return f'<script type="application/ld+json">{json.dumps({"@graph": list(nodes)})}</script>'
+
+
+@pytest.mark.parametrize(
+    "html, names, source",
+    [
+        # Yoast: the article's author is an @id reference to a Person node of the graph
+        (
+            ld_graph(
+                {"@type": "Article", "author": {"@id": "https://e.org/#/person/1"}},
+                {"@type": "Person", "@id": "https://e.org/#/person/1", "name": "Nirmita Panchal"},
+            ),
+            ["Nirmita Panchal"],
+            "json-ld",
+        ),
+        # the Twitter card's "Written by"
+        (
+            '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Chase Bernath">',
+            ["Chase Bernath"],
+            "meta",
+        ),
+        # labels and glued text in 10+ languages
+        ('<meta name="author" content="Author: Ashley Biancuzzo">', ["Ashley Biancuzzo"], "meta"),
+        ('<meta name="author" content="Autor: Jan Kowalski">', ["Jan Kowalski"], "meta"),
+        ('<meta name="author" content="BySummer Swann">', ["Summer Swann"], "meta"),
+        ('<meta name="author" content="[&#39;Sergio Martínez&#39;]">', ["Sergio Martínez"], "meta"),
+        ('<meta name="author" content="Maria &amp;amp; Katerina Ioannou">', ["Maria & Katerina Ioannou"], "meta"),
+        # a CMS placeholder is never an author; the visible byline is read instead
+        (
+            '<meta name="author" content="admin"><body><h1>Story</h1><p>By Jane Doe</p></body>',
+            ["Jane Doe"],
+            "html",
+        ),
+        # a label node, then the name: "By" / "Written by" / "Von" next to the headline
+        (
+            "<body><h1>Story</h1><div><span>Written by</span><span>Edzel Tabing</span></div></body>",
+            ["Edzel Tabing"],
+            "html",
+        ),
+        ("<body><h1>Geschichte</h1><p>Von Max Muster, 19. Juli 2014</p></body>", ["Max Muster"], "html"),
+        # a profile link of the same site, not a social-network profile
+        (
+            '<body><h1>Story</h1><a href="https://bsky.app/profile/x">Blue Sky</a>'
+            '<a href="/authors/emily-walker/">Emily Walker</a></body>',
+            ["Emily Walker"],
+            "html",
+        ),
+        # a byline inside a list of related stories belongs to another article
+        ('<body><div class="related-posts"><span class="byline">By Other Writer</span></div></body>', None, None),
+    ],
+)
+def test_author_sources_and_cleaning(html: str, names: list[str] | None, source: str | None) -> None:
+    assert authors_of(html) == (names, source)
+
+
+def test_the_site_as_author_gives_way_to_a_person() -> None:
+    page = '<meta property="og:site_name" content="USA TODAY"><meta name="author" content="USA TODAY">'
+    assert authors_of(page + "<body><h1>Story</h1><p>By Brian Truitt</p></body>") == (["Brian Truitt"], "html")
+    assert authors_of(page) == (["USA TODAY"], "meta")  # no person anywhere: the page's own statement stays
+    company = ld_graph({"@type": "Article", "author": {"@type": "Organization", "name": "Claight Corporation"}})
+    assert authors_of(company) == (None, None)

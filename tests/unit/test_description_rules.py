@@ -9,8 +9,9 @@ import pytest
 
 from schemas import RawPage
 from worker.pipeline import extract
-from worker.pipeline.html.facts import gather
-from worker.pipeline.html.fields.summary import first_paragraph, read_description
+from worker.pipeline.fields.registry import read_field
+from worker.pipeline.html.fields.page import HtmlPage
+from worker.pipeline.html.fields.summary import first_paragraph
 
 URL = "https://news.example.com/world/story.html"
 ARTICLE = "".join(
@@ -30,7 +31,7 @@ ARTICLE = "".join(
 )
 def test_declared_description(head: str, value: str | None, source: str | None) -> None:
     root = lxml.html.document_fromstring(f"<html><head>{head}</head><body></body></html>")
-    found = read_description(gather(root, URL), root)
+    found = read_field("description", HtmlPage.read(root, URL), body=False)
     assert ((found.value, found.source) if found else (None, None)) == (value, source)
 
 

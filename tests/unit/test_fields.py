@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import lxml.html
 import pytest
 
 from worker.pipeline.dates import normalise_date
-from worker.pipeline.html.facts import gather
-from worker.pipeline.html.fields.authors import clean_names, read_authors
-from worker.pipeline.html.fields.dates import read_modified, read_published
-from worker.pipeline.html.fields.language import bcp47, read_language
-from worker.pipeline.html.fields.links import absolute_url, read_canonical, read_lead_image
-from worker.pipeline.html.fields.site import read_publisher
-from worker.pipeline.html.fields.summary import read_description, read_keywords
-from worker.pipeline.html.fields.title import read_title
+from worker.pipeline.fields.names import clean_names
+from worker.pipeline.fields.registry import read_field
+from worker.pipeline.html.fields.language import bcp47
+from worker.pipeline.html.fields.links import absolute_url
+from worker.pipeline.html.fields.page import HtmlPage
 
 URL = "https://news.example.com/world/story.html"
 
@@ -26,9 +22,9 @@ def ld(obj: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
 
 
-def run(reader: Callable[..., Any], html: str) -> tuple[Any, str | None]:
+def run(name: str, html: str) -> tuple[Any, str | None]:
     root = lxml.html.document_fromstring(html)
-    found = reader(gather(root, URL), root)
+    found = read_field(name, HtmlPage.read(root, URL), body=False)
     return (found.value, found.source) if found else (None, None)
 
 
@@ -60,7 +56,7 @@ def run(reader: Callable[..., Any], html: str) -> tuple[Any, str | None]:
     ],
 )
 def test_title(html: str, value: str | None, source: str | None) -> None:
-    assert run(read_title, html) == (value, source)
+    assert run("title", html) == (value, source)
 
 
 @pytest.mark.parametrize(
@@ -75,17 +71,17 @@ def test_title(html: str, value: str | None, source: str | None) -> None:
         (ld({"@type": "Article", "author": "By Jane Doe"}), ["Jane Doe"], "json-ld"),
         ('<meta name="author" content="By Jane Doe and John Roe">', ["Jane Doe", "John Roe"], "meta"),
         ('<meta property="article:author" content="https://facebook.com/x">', None, None),
-        ('<body><span class="byline">By Max Mustermann</span></body>', ["Max Mustermann"], "heuristic"),
+        ('<body><span class="byline">By Max Mustermann</span></body>', ["Max Mustermann"], "html"),
         ('<body><a rel="author" href="/p/sam">Sam Smith</a></body>', ["Sam Smith"], "heuristic"),
     ],
 )
 def test_authors(html: str, names: list[str] | None, source: str | None) -> None:
-    value, found_source = run(read_authors, html)
+    value, found_source = run("authors", html)
     assert ([a.name for a in value] if value else None, found_source) == (names, source)
 
 
 def test_author_url_kept() -> None:
-    value, _ = run(read_authors, ld({"@type": "Article", "author": {"name": "Ada", "url": "https://e.org/ada"}}))
+    value, _ = run("authors", ld({"@type": "Article", "author": {"name": "Ada", "url": "https://e.org/ada"}}))
     assert value[0].url == "https://e.org/ada"
 
 
@@ -146,7 +142,7 @@ def test_normalise_date(value: str, expected: tuple[str, str] | None) -> None:
     ],
 )
 def test_published(html: str, value: tuple[str, str] | None, source: str | None) -> None:
-    assert run(read_published, html) == (value, source)
+    assert run("date_published", html) == (value, source)
 
 
 @pytest.mark.parametrize(
@@ -162,7 +158,7 @@ def test_published(html: str, value: tuple[str, str] | None, source: str | None)
     ],
 )
 def test_modified(html: str, value: tuple[str, str] | None, source: str | None) -> None:
-    assert run(read_modified, html) == (value, source)
+    assert run("date_modified", html) == (value, source)
 
 
 @pytest.mark.parametrize(
@@ -177,7 +173,7 @@ def test_modified(html: str, value: tuple[str, str] | None, source: str | None) 
     ],
 )
 def test_language(html: str, value: str | None, source: str | None) -> None:
-    assert run(read_language, html) == (value, source)
+    assert run("language", html) == (value, source)
 
 
 @pytest.mark.parametrize(
@@ -200,7 +196,7 @@ def test_bcp47(tag: str, expected: str | None) -> None:
     ],
 )
 def test_publisher(html: str, value: str | None, source: str | None) -> None:
-    assert run(read_publisher, html) == (value, source)
+    assert run("publisher", html) == (value, source)
 
 
 @pytest.mark.parametrize(
@@ -212,7 +208,7 @@ def test_publisher(html: str, value: str | None, source: str | None) -> None:
     ],
 )
 def test_description(html: str, value: str | None, source: str | None) -> None:
-    assert run(read_description, html) == (value, source)
+    assert run("description", html) == (value, source)
 
 
 @pytest.mark.parametrize(
@@ -232,7 +228,7 @@ def test_description(html: str, value: str | None, source: str | None) -> None:
     ],
 )
 def test_canonical(html: str, value: str | None, source: str | None) -> None:
-    assert run(read_canonical, html) == (value, source)
+    assert run("canonical_url", html) == (value, source)
 
 
 def test_lead_image_and_keywords() -> None:
@@ -240,12 +236,10 @@ def test_lead_image_and_keywords() -> None:
         '<meta property="og:image" content="/i/lead.jpg"><meta property="og:image:width" content="1200">'
         '<meta name="keywords" content="storm, Floods ,storm">'
     )
-    root = lxml.html.document_fromstring(html)
-    facts = gather(root, URL)
-    image = read_lead_image(facts, root)
-    assert image and image.value.url == "https://news.example.com/i/lead.jpg" and image.value.width == 1200
-    keywords = read_keywords(facts)
-    assert keywords and keywords.value == ["storm", "Floods"]
+    image, _ = run("lead_image", html)
+    assert image and image.url == "https://news.example.com/i/lead.jpg" and image.width == 1200
+    keywords, _ = run("keywords", html)
+    assert keywords == ["storm", "Floods"]
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,11 @@ from typing import Any
 import lxml.html
 import pytest
 
+from worker.pipeline.fields.registry import read_field
 from worker.pipeline.html.facts import gather
-from worker.pipeline.html.fields.title import read_title
+from worker.pipeline.html.fields.page import HtmlPage
 
-URL = "https://news.example.com/world/story.html"
+URL = "https://www.newsfeeder.com/world/story.html"
 
 
 def ld(obj: dict[str, Any]) -> str:
@@ -24,7 +25,7 @@ def og(key: str, value: str) -> str:
 
 def title_of(html: str) -> tuple[str | None, str | None]:
     root = lxml.html.document_fromstring(html)
-    found = read_title(gather(root, URL), root)
+    found = read_field("title", HtmlPage.read(root, URL), body=False)
     return (found.value, found.source) if found else (None, None)
 
 
@@ -84,3 +85,49 @@ def test_property_meta_wins_over_name_meta() -> None:
     html = '<meta name="DC.title" content="By name"><meta property="dc:title" content="By property">'
     root = lxml.html.document_fromstring(html)
     assert gather(root, URL).meta["dc.title"] == ["By property", "By name"]
+
+
+@pytest.mark.parametrize(
+    "html, value",
+    [
+        # entities escaped twice, Markdown marks
+        (og("og:title", "What&amp;#8217;s the Best Editor?"), "What’s the Best Editor?"),
+        (og("og:title", "## Regolith binding agents"), "Regolith binding agents"),
+        # the site's name before or after any separator, its domain included
+        (og("og:title", "Newsfeeder | State of SEO in 2026"), "State of SEO in 2026"),
+        (
+            og("og:site_name", "Gardenary") + og("og:title", "Planting vs. Ordinary Planting • Gardenary"),
+            "Planting vs. Ordinary Planting",
+        ),
+        # a topic prefix naming a section
+        (og("og:title", "Blog: Hardware-Attested Builds"), "Hardware-Attested Builds"),
+        # never "Home": the <title> tag is read
+        (og("og:title", "Home") + "<title>The real headline here</title>", "The real headline here"),
+        # the one <h1> that extends the declared title, or restyles it
+        (
+            og("og:title", "House Renovation Costs in the Bay Area")
+            + "<body><h1>House Renovation Costs in the Bay Area: Room-by-Room Breakdown</h1></body>",
+            "House Renovation Costs in the Bay Area: Room-by-Room Breakdown",
+        ),
+        (
+            og("og:title", "Review And Approval Process") + "<body><h1>Review and Approval Process</h1></body>",
+            "Review and Approval Process",
+        ),
+        # an <h1> worded differently, in capitals, or with a byline caught in it: the declared title stays
+        (
+            og("og:title", "The Modern Ambitions Behind Neon") + "<body><h1>Why Neon Is the Symbol</h1></body>",
+            "The Modern Ambitions Behind Neon",
+        ),
+        (
+            og("og:title", "Tips for Online Success") + "<body><h1>TIPS FOR ONLINE SUCCESS</h1></body>",
+            "Tips for Online Success",
+        ),
+        (
+            og("og:title", "Top Strategies for Security")
+            + "<body><h1>Top Strategies for Security Posted on July 1, 2024 by infuy</h1></body>",
+            "Top Strategies for Security",
+        ),
+    ],
+)
+def test_title_cleaning_and_the_visible_headline(html: str, value: str) -> None:
+    assert title_of(html.replace("https://news.example.com", ""))[0] == value

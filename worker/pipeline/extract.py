@@ -19,7 +19,7 @@ DEFAULT_LIMITS = Limits()
 
 
 def extract(raw: RawPage, limits: Limits = DEFAULT_LIMITS, models: Models | None = None) -> Article:
-    """Read one page; raises a subclass of `worker.errors.ArticleWorkerError` when it cannot.
+    """Read one page; raises a subclass of `schemas.reasons.ArticleWorkerError` when it cannot.
     `models`: the learned stages' models (default: the packaged ones)."""
     content_type = raw.content_type or _header(raw, "content-type")
     check_media_type(content_type)

@@ -46,6 +46,9 @@ class PageFacts:
     html_lang: str | None = None
     html_dir: str | None = None
     links: dict[str, list[str]] = field(default_factory=dict)
+    h1s: list[HtmlElement] = field(default_factory=list)
+    ids: dict[str, dict[str, Any]] = field(default_factory=dict)  # JSON-LD nodes by "@id"
+    site_names: list[str] | None = None  # filled once by the title rules
 
     def first_meta(self, *keys: str) -> tuple[str, str] | None:
         """(key, value) of the first key that has a non-empty value."""
@@ -54,6 +57,13 @@ class PageFacts:
                 if value.strip():
                     return key, value.strip()
         return None
+
+    def node(self, obj: dict[str, Any]) -> dict[str, Any]:
+        """A JSON-LD reference ({"@id": ...}, as Yoast's graph gives authors) with the node it names."""
+        ref = obj.get("@id")
+        if isinstance(ref, str) and ref in self.ids and self.ids[ref] is not obj:
+            return {**self.ids[ref], **{k: v for k, v in obj.items() if v not in (None, "", [], {})}}
+        return obj
 
     def article_objects(self) -> list[dict[str, Any]]:
         """JSON-LD objects of article types, the most specific type first."""
@@ -65,22 +75,32 @@ def gather(root: HtmlElement, url: str) -> PageFacts:
     facts = PageFacts(url=url)
     facts.html_lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     facts.html_dir = (root.get("dir") or "").strip().lower() or None
-    title = root.find(".//title")
-    if title is not None:
-        facts.title_tag = " ".join(title.text_content().split()) or None
-    metas = [meta for meta in root.iter("meta") if meta.get("content") is not None]
+    metas = []
+    for element in root.iter("title", "meta", "link", "script", "h1"):  # one pass over the tree
+        tag = element.tag
+        if tag == "meta":
+            if element.get("content") is not None:
+                metas.append(element)
+        elif tag == "h1":
+            facts.h1s.append(element)
+        elif tag == "link":
+            href = element.get("href")
+            if href:
+                for rel in (element.get("rel") or "").lower().split():
+                    facts.links.setdefault(rel, []).append(href.strip())
+        elif tag == "script":
+            if (element.get("type") or "").strip().lower() == "application/ld+json":
+                facts.jsonld.extend(_jsonld_objects(element.text or ""))
+        elif facts.title_tag is None:
+            facts.title_tag = " ".join(element.text_content().split()) or None
+    for obj in facts.jsonld:
+        ref = obj.get("@id")
+        if isinstance(ref, str) and len(obj) > 1:
+            facts.ids.setdefault(ref, obj)
     for attr in ("property", "name", "itemprop", "http-equiv"):  # RDFa `property` is the standard form
         for meta in metas:
             for key in (meta.get(attr) or "").lower().split():
                 facts.meta.setdefault(_DC_PREFIX.sub(r"\1.", key), []).append(meta.get("content") or "")
-    for link in root.iter("link"):
-        href = link.get("href")
-        if href:
-            for rel in (link.get("rel") or "").lower().split():
-                facts.links.setdefault(rel, []).append(href.strip())
-    for script in root.iter("script"):
-        if (script.get("type") or "").strip().lower() == "application/ld+json":
-            facts.jsonld.extend(_jsonld_objects(script.text or ""))
     return facts
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-_BY = r"(?i:by|par|von|por|di|door|av|af|przez|od|de)"
+from ..fields.lexicon import AND_WORDS, LINE_BY_WORDS, alternation
+
+_BY = rf"(?i:{alternation(LINE_BY_WORDS)})"
 _NAME = r"[A-ZÀ-ÞĀ-ſ][\w.'’-]*(?:\s+(?:[A-ZÀ-ÞĀ-ſ][\w.'’-]*|van|von|de|da|del|der|di|du|la|le|bin|al-\w+)){0,4}"
-_AND = r"(?:\s*,\s*|\s+(?:and|und|et|y|e|en|och|og|i|a)\s+|\s*&\s*)"
+_AND = rf"(?:\s*,\s*|\s+(?:{alternation(AND_WORDS)})\s+|\s*&\s*)"
 _BYLINE = re.compile(rf"^{_BY}\s+(?P<names>{_NAME}(?:{_AND}{_NAME}){{0,4}})\s*(?:[,|·•–—-].*)?$")
 _SPLIT = re.compile(_AND)
 MAX_WORDS = 20

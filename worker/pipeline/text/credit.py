@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import re
 
+from ..fields.lexicon import SOURCE_LABELS, alternation
 from .agencies import AGENCY
 
-_LABELS = (
-    "source|sources|credit|via|with|quelle|quellen|mit material von|fuente|fuentes|con información de|fonte|"
-    "fontes|source :|sources :|avec|kilde|källa|lähde|bron|źródło|zdroj|forrás|sursa|kaynak|источник|джерело|"
-    "πηγή|المصدر|المصادر|来源|出典|출처"
-)
+_LABELS = alternation(SOURCE_LABELS)
 _LABELLED = re.compile(rf"^(?:{_LABELS})\s*[:：]\s*(?P<credit>[^.:]{{2,60}}?)\.?$", re.I)
 _BARE = re.compile(rf"^[(\[–—-]*\s*(?P<credit>{AGENCY})\s*[)\]]?\.?$")
 _TRAILING = re.compile(rf"(?:^|\s)[(\[–—-]+\s*(?P<credit>{AGENCY})\s*[)\]]?\.?$")

@@ -7,30 +7,21 @@ Slash dates (03/04/2021) are skipped: the day and month order depends on the cou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from ..dates import Precision
+from ..fields.lexicon import MONTHS
 
-_MONTHS = {
-    1: "january jan janvier janv januar jän enero ene gennaio gen janeiro januari",
-    2: "february feb février févr februar febrero febbraio fevereiro fev februari",
-    3: "march mar mars märz marzo março maart",
-    4: "april apr avril abril aprile",
-    5: "may mai mayo maggio maio mei",
-    6: "june jun juin juni junio giugno junho",
-    7: "july jul juillet juli julio luglio julho",
-    8: "august aug août agosto augustus ago",
-    9: "september sep sept septembre septiembre settembre setembro set",
-    10: "october oct octobre oktober octubre ottobre outubro out okt",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec décembre déc dezember diciembre dic dicembre dezembro dez",
-}
-MONTH = {name: number for number, names in _MONTHS.items() for name in names.split()}
+MONTH = MONTHS
 _NAME = "|".join(sorted(MONTH, key=len, reverse=True))
 _TIME = (
     r"(?:,?\s*(?:at|à|um|a las|alle|às|-)?\s*"
     r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
 )
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: how far a date reaches before and after its year ("Wednesday, 23 September 2016 at 10:15 pm")
+_BEFORE_YEAR, _AFTER_YEAR = 40, 30
 _PATTERNS = (
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"),
     re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s*(?:de\s+)?(?P<mn>{_NAME})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}}){_TIME}", re.I),
@@ -41,12 +32,43 @@ _PATTERNS = (
 
 def find_date(text: str) -> tuple[str, Precision] | None:
     """The first plausible date in `text`, as ISO 8601 with a time only when one is stated."""
-    found = [(m.start(), m) for pattern in _PATTERNS for m in pattern.finditer(text)]
-    for _, match in sorted(found, key=lambda pair: pair[0]):
+    found = find_dates(text, limit=1)
+    return found[0] if found else None
+
+
+def find_dates(text: str, limit: int | None = None) -> list[tuple[str, Precision]]:
+    """Every plausible date in `text`, in the order they appear (at most `limit`)."""
+    found = sorted(((m.start(), m) for segment in _segments(text) for m in _matches(text, segment)), key=lambda p: p[0])
+    dates: list[tuple[str, Precision]] = []
+    taken = -1
+    for start, match in found:
+        if start < taken:
+            continue  # a shorter reading inside a date already read
         value = _to_iso(match.groupdict())
         if value:
-            return value
-    return None
+            dates.append(value)
+            taken = match.end()
+            if limit is not None and len(dates) >= limit:
+                break
+    return dates
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` around each four-digit year: every date shape holds one, and the
+    patterns run only there (a page's text is long, its dates are few)."""
+    spans: list[tuple[int, int]] = []
+    for year in _YEAR.finditer(text):
+        start, end = max(0, year.start() - _BEFORE_YEAR), min(len(text), year.end() + _AFTER_YEAR)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _matches(text: str, span: tuple[int, int]) -> Iterator[re.Match[str]]:
+    for pattern in _PATTERNS:
+        yield from pattern.finditer(text, span[0], span[1])
 
 
 def _to_iso(g: dict[str, str | None]) -> tuple[str, Precision] | None:

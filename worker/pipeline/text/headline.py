@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..fields.lexicon import LINE_BY_WORDS, alternation
 from . import shapes
 from .lines import Line
 
@@ -20,7 +21,7 @@ MAX_ECHOES = 3
 LENGTH_SCALE = 6
 _WORD = re.compile(r"\w+")
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
-_BYLINE = re.compile(r"^(?:by|par|von|por|di|door|av|af|przez|от|автор)\s", re.I)
+_BYLINE = re.compile(rf"^(?:{alternation(LINE_BY_WORDS)})\s", re.I)
 
 
 def find_headline(lines: list[Line], body_start: int, skip: set[int]) -> tuple[str, str] | None:

@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from lxml.html import HtmlElement
-
-from ..facts import PageFacts
-from .chain import Found, Step, first
+from ...fields.chain import Source
 from .jsonld import article_text
+from .page import HtmlPage
 
 _TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?\b")
-_RTL = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ku", "ckb"})
 
 
 def bcp47(value: str | None) -> str | None:
@@ -29,24 +26,22 @@ def bcp47(value: str | None) -> str | None:
     return "-".join(parts)
 
 
-CHAIN: list[Step[str]] = [
-    ("html", lambda facts, root: bcp47(facts.html_lang)),
-    (
-        "meta",
-        lambda facts, root: bcp47((facts.first_meta("content-language", "language", "dc.language") or ("", ""))[1]),
-    ),
-    ("json-ld", lambda facts, root: bcp47(article_text(facts, "inLanguage"))),
-    ("opengraph", lambda facts, root: bcp47((facts.first_meta("og:locale") or ("", ""))[1])),
+def _meta(page: HtmlPage, *keys: str) -> str | None:
+    found = page.facts.first_meta(*keys)
+    return bcp47(found[1]) if found else None
+
+
+LANGUAGE: list[Source[HtmlPage, str]] = [
+    Source("html", lambda page: bcp47(page.facts.html_lang)),
+    Source("meta", lambda page: _meta(page, "content-language", "language", "dc.language")),
+    Source("json-ld", lambda page: bcp47(article_text(page.facts, "inLanguage"))),
+    Source("opengraph", lambda page: _meta(page, "og:locale")),
 ]
 
 
-def read_language(facts: PageFacts, root: HtmlElement) -> Found[str] | None:
-    return first(CHAIN, facts, root)
+def _declared_direction(page: HtmlPage) -> Literal["ltr", "rtl"] | None:
+    return "rtl" if page.facts.html_dir == "rtl" else "ltr" if page.facts.html_dir == "ltr" else None
 
 
-def direction(facts: PageFacts, language: str | None) -> Literal["ltr", "rtl"] | None:
-    if facts.html_dir in ("ltr", "rtl"):
-        return "rtl" if facts.html_dir == "rtl" else "ltr"
-    if language:
-        return "rtl" if language.split("-")[0] in _RTL else "ltr"
-    return None
+#: the declared direction; the registry adds the language's own as the fallback of both paths
+DIRECTION: list[Source[HtmlPage, str]] = [Source("html", _declared_direction)]

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from lxml.html import HtmlElement
-
 from schemas import Image
 
+from ...fields.chain import Source
 from ..facts import PageFacts
-from .chain import Found, Step, first
 from .jsonld import article_value
+from .page import HtmlPage
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -35,26 +34,23 @@ def absolute_url(base: str, href: str | None) -> str | None:
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
 
 
-def _canonical_link(facts: PageFacts, root: HtmlElement) -> str | None:
-    links = facts.links.get("canonical")
-    return absolute_url(facts.url, links[0]) if links else None
+def _canonical_link(page: HtmlPage) -> str | None:
+    links = page.facts.links.get("canonical")
+    return absolute_url(page.url, links[0]) if links else None
 
 
-def _og_url(facts: PageFacts, root: HtmlElement) -> str | None:
-    found = facts.first_meta("og:url")
-    return absolute_url(facts.url, found[1]) if found else None
+def _og_url(page: HtmlPage) -> str | None:
+    found = page.facts.first_meta("og:url")
+    return absolute_url(page.url, found[1]) if found else None
 
 
-CANONICAL: list[Step[str]] = [("html", _canonical_link), ("opengraph", _og_url)]
+CANONICAL: list[Source[HtmlPage, str]] = [Source("html", _canonical_link), Source("opengraph", _og_url)]
 
 
-def read_canonical(facts: PageFacts, root: HtmlElement) -> Found[str] | None:
-    return first(CANONICAL, facts, root)
-
-
-def _og_image(facts: PageFacts, root: HtmlElement) -> Image | None:
+def _og_image(page: HtmlPage) -> Image | None:
+    facts = page.facts
     found = facts.first_meta("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src")
-    url = absolute_url(facts.url, found[1]) if found else None
+    url = absolute_url(page.url, found[1]) if found else None
     if not url:
         return None
     alt = facts.first_meta("og:image:alt", "twitter:image:alt")
@@ -63,13 +59,13 @@ def _og_image(facts: PageFacts, root: HtmlElement) -> Image | None:
     )
 
 
-def _jsonld_image(facts: PageFacts, root: HtmlElement) -> Image | None:
-    value = article_value(facts, "image", "thumbnailUrl")
+def _jsonld_image(page: HtmlPage) -> Image | None:
+    value = article_value(page.facts, "image", "thumbnailUrl")
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
         value = value.get("url") or value.get("contentUrl")
-    url = absolute_url(facts.url, value) if isinstance(value, str) else None
+    url = absolute_url(page.url, value) if isinstance(value, str) else None
     return Image(url=url) if url else None
 
 
@@ -78,8 +74,13 @@ def _int(facts: PageFacts, key: str) -> int | None:
     return int(found[1]) if found and found[1].isdigit() else None
 
 
-LEAD_IMAGE: list[Step[Image]] = [("opengraph", _og_image), ("json-ld", _jsonld_image)]
+def _body_image(page: HtmlPage) -> Image | None:
+    images = page.found.get("images") or []
+    return images[0] if images else None
 
 
-def read_lead_image(facts: PageFacts, root: HtmlElement) -> Found[Image] | None:
-    return first(LEAD_IMAGE, facts, root)
+LEAD_IMAGE: list[Source[HtmlPage, Image]] = [
+    Source("opengraph", _og_image),
+    Source("json-ld", _jsonld_image),
+    Source("body", _body_image, needs_body=True),
+]

@@ -6,28 +6,20 @@ import html
 
 from lxml.html import HtmlElement
 
+from ...fields.chain import Source
 from ...textutil import clean_value
-from ..facts import PageFacts
-from .chain import Found, Step, first
 from .jsonld import article_text, article_value
+from .page import HtmlPage
+
+MIN_LEAD_CHARS = 25
 
 
-def _meta(*keys: str) -> Step[str]:
-    def read(facts: PageFacts, root: HtmlElement) -> str | None:
-        found = facts.first_meta(*keys)
+def _meta(source: str, *keys: str) -> Source[HtmlPage, str]:
+    def read(page: HtmlPage) -> str | None:
+        found = page.facts.first_meta(*keys)
         return _unescaped(clean_value(found[1])) if found else None
 
-    return ("meta", read)
-
-
-DESCRIPTION: list[Step[str]] = [
-    ("json-ld", lambda facts, root: _unescaped(article_text(facts, "description"))),
-    _meta("dc.description", "dcterms.description"),
-    ("opengraph", _meta("og:description")[1]),
-    _meta("description"),
-    ("opengraph", _meta("twitter:description")[1]),
-]
-MIN_LEAD_CHARS = 25
+    return Source(source, read)
 
 
 def first_paragraph(body: HtmlElement) -> str | None:
@@ -44,31 +36,38 @@ def _unescaped(text: str | None) -> str | None:
     return clean_value(html.unescape(text)) if text and "&" in text else text
 
 
-SECTION: list[Step[str]] = [
-    ("json-ld", lambda facts, root: article_text(facts, "articleSection")),
-    _meta("article:section", "section", "parsely-section"),
+DESCRIPTION: list[Source[HtmlPage, str]] = [
+    Source("json-ld", lambda page: _unescaped(article_text(page.facts, "description"))),
+    _meta("meta", "dc.description", "dcterms.description"),
+    _meta("opengraph", "og:description"),
+    _meta("meta", "description"),
+    _meta("opengraph", "twitter:description"),
+    Source("body", lambda page: first_paragraph(page.body) if page.body is not None else None, needs_body=True),
+]
+
+SECTION: list[Source[HtmlPage, str]] = [
+    Source("json-ld", lambda page: article_text(page.facts, "articleSection")),
+    _meta("meta", "article:section", "section", "parsely-section"),
 ]
 
 
-def read_description(facts: PageFacts, root: HtmlElement) -> Found[str] | None:
-    return first(DESCRIPTION, facts, root)
-
-
-def read_section(facts: PageFacts, root: HtmlElement) -> Found[str] | None:
-    return first(SECTION, facts, root)
-
-
-def read_keywords(facts: PageFacts) -> Found[list[str]] | None:
-    value = article_value(facts, "keywords")
-    source = "json-ld"
-    if not value:
-        value = facts.meta.get("article:tag") or facts.meta.get("news_keywords") or facts.meta.get("keywords")
-        source = "meta"
-    items = value if isinstance(value, list) else [value] if value else []
+def _keywords(items: object) -> list[str]:
+    values = items if isinstance(items, list) else [items] if items else []
     keywords: list[str] = []
-    for item in items:
+    for item in values:
         for word in str(item).split(","):
             cleaned = clean_value(word, 100)
             if cleaned and cleaned.lower() not in {k.lower() for k in keywords}:
                 keywords.append(cleaned)
-    return Found(keywords[:50], source) if keywords else None
+    return keywords[:50]
+
+
+def _meta_keywords(page: HtmlPage) -> list[str]:
+    meta = page.facts.meta
+    return _keywords(meta.get("article:tag") or meta.get("news_keywords") or meta.get("keywords"))
+
+
+KEYWORDS: list[Source[HtmlPage, list[str]]] = [
+    Source("json-ld", lambda page: _keywords(article_value(page.facts, "keywords"))),
+    Source("meta", _meta_keywords),
+]

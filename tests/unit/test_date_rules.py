@@ -1,0 +1,73 @@
+"""Publication dates beyond structured metadata: htmldate on our tree, the date printed next to the
+headline, the page's own day for a UTC timestamp, loose offsets."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from worker.pipeline.dates import normalise_date, url_day
+from worker.pipeline.fields.registry import read_field
+from worker.pipeline.html.fields.page import HtmlPage
+
+URL = "https://news.example.com/world/story.html"
+
+
+def published(html: str, url: str = URL) -> tuple[object, str | None]:
+    root = lxml.html.document_fromstring(f"<html><head></head><body>{html}</body></html>")
+    found = read_field("date_published", HtmlPage.read(root, url), body=False)
+    return (found.value, found.source) if found else (None, None)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2024-03-05T10:00:00-500", ("2024-03-05T10:00:00-05:00", "datetime")),
+        ("2024-03-05T10:00:00+0100", ("2024-03-05T10:00:00+01:00", "datetime")),
+        ("2024-03-05 10:00:00 +01", ("2024-03-05T10:00:00+01:00", "datetime")),
+        ("Tue, 05 Mar 2024 10:20:00 GMT", ("2024-03-05T10:20:00+00:00", "datetime")),
+        ("2024-03-05T10:00:00Z", ("2024-03-05T10:00:00+00:00", "datetime")),
+        ("1890-01-01", None),
+        ("yesterday", None),
+    ],
+)
+def test_normalise_date_reads_loose_offsets_and_rfc2822(value: str, expected: object) -> None:
+    assert normalise_date(value) == expected
+
+
+def test_url_day() -> None:
+    assert url_day("https://e.org/2025/12/18/story/") == "2025-12-18"
+    assert url_day("https://e.org/2025-2-30-story") is None
+    assert url_day("https://e.org/story-2025") is None
+
+
+@pytest.mark.parametrize(
+    "html, value, source",
+    [
+        # only printed, in several languages: the date next to the headline
+        ("<h1>Genetik im Alltag</h1><p>Von Max Muster, 19. Juli 2014</p><p>Text.</p>", ("2014-07-19", "date"), "text"),
+        ("<p>Friday, December 23, 2016</p><h1>Headline here</h1><p>Text.</p>", ("2016-12-23", "date"), "text"),
+        ("<h1>Titre</h1><p>Publié le 3 mars 2021 à 10h15</p>", ("2021-03-03T10:15:00", "datetime"), "text"),
+        ("<h1>Titel</h1><p>Stand: 05.03.2024</p>", ("2024-03-05", "date"), "text"),
+        # hAtom: htmldate reads abbr.published
+        (
+            '<h1>x</h1><abbr class="published" title="2014-07-19T10:00:00">July 19</abbr>',
+            ("2014-07-19", "date"),
+            "htmldate",
+        ),
+        # a date after the headline wins over one in the navigation before it
+        ("<nav>Archive 1 May 2001</nav><h1>Story</h1><p>May 3, 2020</p>", ("2020-05-03", "date"), "text"),
+        ("<h1>No date at all</h1><p>Copyright 2024</p>", None, None),
+    ],
+)
+def test_printed_and_markup_dates(html: str, value: object, source: str | None) -> None:
+    assert published(html) == (value, source)
+
+
+def test_utc_timestamp_is_read_as_the_day_the_url_files_it_under() -> None:
+    html = '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00"><h1>x</h1>'
+    assert published(html, "https://e.org/2025/12/18/story/") == (("2025-12-18", "date"), "meta")
+    # the same day, or a real offset: the instant stays as stated
+    assert published(html, "https://e.org/2025/12/19/story/")[0] == ("2025-12-19T02:41:41+00:00", "datetime")
+    local = '<meta property="article:published_time" content="2025-12-19T02:41:41-05:00">'
+    assert published(local, "https://e.org/2025/12/18/story/")[0] == ("2025-12-19T02:41:41-05:00", "datetime")
