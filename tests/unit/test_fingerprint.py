@@ -6,8 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from harness.pages import article_html
 from schemas import RawPage
-from tests.support.pages import article_html
 from worker import extract
 from worker.pipeline.fields.fingerprint import distance, simhash
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from worker.pipeline.html.assemble import assemble
+from worker.pipeline.html.kept_copy import assemble
 from worker.pipeline.html.render import render_text
 from worker.pipeline.html.segments import segment
 

@@ -17,7 +17,7 @@ from schemas import PAGE_TYPES, PageType
 from schemas.reasons import NoArticle
 
 from ..learned import Models, default_models
-from .assemble import assemble
+from .kept_copy import assemble
 from .features import NAMES as SEGMENT_FEATURES
 from .observe import Observation, observe, page_title
 from .page_features import NAMES as PAGE_FEATURES
