@@ -18,8 +18,12 @@ def author_of(index: int) -> str:
     return NAMES[index % len(NAMES)]
 
 
+FUNCTION_WORDS = "the of and to in that for on with said was at by from".split()
+
+
 def sentence(rng: random.Random, words: int = 14) -> str:
-    chosen = [rng.choice(WORDS) for _ in range(words)]
+    """Content words with the function words of real prose between them (the page-type model reads both)."""
+    chosen = [rng.choice(WORDS) if i % 2 == 0 else rng.choice(FUNCTION_WORDS) for i in range(words)]
     return " ".join(chosen).capitalize() + "."
 
 
@@ -30,7 +34,7 @@ def article_html(index: int, paragraphs: int = 5) -> tuple[str, str]:
     body = "".join(f"<p>{' '.join(sentence(rng) for _ in range(3))}</p>" for _ in range(paragraphs))
     html = (
         f"<!doctype html><html lang='en'><head><title>{title} | The Test Gazette</title>"
-        f"<meta property='og:site_name' content='The Test Gazette'>"
+        f"<meta property='og:type' content='article'><meta property='og:site_name' content='The Test Gazette'>"
         f"<meta name='author' content='By {author_of(index)}'>"
         f"<meta property='article:published_time' content='2024-01-{index % 28 + 1:02d}T08:00:00+01:00'>"
         f"</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"

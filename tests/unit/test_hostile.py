@@ -17,7 +17,7 @@ import pytest
 import redis
 
 from harness.pages import article_html
-from schemas import Article, ArticleEvent, DeadLetter, Reason
+from schemas import PAGE_TYPES, Article, ArticleEvent, DeadLetter, Reason
 from worker.ops.report import Outcome
 from worker.page.process import Delivery, Pages
 from worker.settings import Settings
@@ -193,7 +193,8 @@ CASES: list[tuple[str, Any, str | Reason, Callable[[Article], bool] | None]] = [
 
 @pytest.fixture
 def hostile_settings(settings: Settings) -> Settings:
-    return settings.model_copy(update=LIMITS)
+    # Every page type is published here: these tests judge robustness, not what kind of page it is.
+    return settings.model_copy(update={**LIMITS, "accept_page_types": frozenset(PAGE_TYPES)})
 
 
 @pytest.mark.parametrize("message, expected, check", [c[1:] for c in CASES], ids=[c[0] for c in CASES])

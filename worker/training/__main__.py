@@ -60,16 +60,27 @@ def main(argv: list[str] | None = None) -> int:
     wcxb_only = [i for i, p in enumerate(pages) if not p.name.startswith(READABILITY_PREFIX)]
     typed, typed_probs = [pages[i] for i in wcxb_only], [probs[i] for i in wcxb_only]
     types, type_folds = page_type.out_of_fold(typed, typed_probs, fold_of, folds.FOLDS)
-    type_figures = page_type.figures(typed, types)
-    print(f"page type: out-of-fold {json.dumps(_rounded(type_figures))}")
+    argmax_figures = page_type.figures(typed, types)
+    article_threshold = page_type.best_article_threshold(typed, types)
+    per_fold = page_type.fold_thresholds(typed, types, fold_of, folds.FOLDS)
+    type_figures = page_type.figures(typed, types, [per_fold[fold_of[p.name]] for p in typed])
+    print(f"page type, argmax: out-of-fold {json.dumps(_rounded(argmax_figures))}")
+    print(f"page type, P(article) >= {article_threshold} (per fold: {per_fold}): {json.dumps(_rounded(type_figures))}")
 
     meta = {"credit": CREDIT, "pages": len(pages), "folds": folds.FOLDS}
     body_meta = {**meta, "threshold": threshold, "cv_word_f1": _rounded(body_figures)}
-    type_meta = {**meta, "cv": _rounded(type_figures)}
+    type_meta = {
+        **meta,
+        "pages": len(typed),
+        "article_threshold": article_threshold,
+        "cv": _rounded(type_figures),
+        "cv_argmax": _rounded(argmax_figures),
+    }
     for k in range(folds.FOLDS):
         fold = CV / f"fold-{k}"
         write(fold / "body.json.gz", forest_dict(body_folds[k], SEGMENT_FEATURES, {**body_meta, "fold": k}))
-        write(fold / "page_type.json.gz", forest_dict(type_folds[k], PAGE_FEATURES, {**type_meta, "fold": k}))
+        fold_meta = {**type_meta, "fold": k, "article_threshold": per_fold[k]}
+        write(fold / "page_type.json.gz", forest_dict(type_folds[k], PAGE_FEATURES, fold_meta))
     write(MODELS / "body.json.gz", forest_dict(body.fit(pages), SEGMENT_FEATURES, body_meta))
     write(MODELS / "page_type.json.gz", forest_dict(page_type.fit(typed, typed_probs), PAGE_FEATURES, type_meta))
     report = {"body": body_meta, "page_type": type_meta}

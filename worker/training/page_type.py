@@ -46,12 +46,51 @@ def out_of_fold(
     return out, models
 
 
-def figures(pages: Sequence[PageRows], predicted: Sequence[dict[str, float]]) -> dict[str, float]:
+ARTICLE_THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(25))  # 0.2 .. 0.8
+
+
+def decide(proba: dict[str, float], article_threshold: float | None) -> str:
+    """The page's type: `article` when its probability reaches the threshold, else the likeliest
+    other type (no threshold: the likeliest type)."""
+    if article_threshold is None:
+        return max(proba, key=lambda k: proba[k])
+    if proba.get(ARTICLE, 0.0) >= article_threshold:
+        return ARTICLE
+    return max((k for k in proba if k != ARTICLE), key=lambda k: proba[k])
+
+
+def _decision_accuracy(pages: Sequence[PageRows], predicted: Sequence[dict[str, float]], t: float) -> float:
+    return statistics.fmean(
+        float((decide(q, t) == ARTICLE) == (p.page_type == ARTICLE)) for p, q in zip(pages, predicted, strict=True)
+    )
+
+
+def best_article_threshold(pages: Sequence[PageRows], predicted: Sequence[dict[str, float]]) -> float:
+    """The P(article) threshold with the best article / not-article accuracy on out-of-fold probabilities."""
+    return max(ARTICLE_THRESHOLDS, key=lambda t: (_decision_accuracy(pages, predicted, t), -abs(t - 0.5)))
+
+
+def fold_thresholds(
+    pages: Sequence[PageRows], predicted: Sequence[dict[str, float]], fold_of: dict[str, int], folds: int
+) -> list[float]:
+    """Per fold, the threshold chosen on the other folds' out-of-fold probabilities: the figures
+    then never score a page with a threshold its own probabilities helped choose."""
+    chosen = []
+    for k in range(folds):
+        others = [i for i, p in enumerate(pages) if fold_of[p.name] != k]
+        chosen.append(best_article_threshold([pages[i] for i in others], [predicted[i] for i in others]))
+    return chosen
+
+
+def figures(
+    pages: Sequence[PageRows], predicted: Sequence[dict[str, float]], thresholds: Sequence[float | None] | None = None
+) -> dict[str, float]:
     """Accuracy of the article / not-article decision per true type and overall, and of the type."""
     decided: dict[str, list[float]] = {}
     exact: list[float] = []
-    for page, proba in zip(pages, predicted, strict=True):
-        best = max(proba, key=lambda k: proba[k])
+    limits = list(thresholds) if thresholds is not None else [None] * len(pages)
+    for page, proba, t in zip(pages, predicted, limits, strict=True):
+        best = decide(proba, t)
         decided.setdefault(page.page_type, []).append(float((best == ARTICLE) == (page.page_type == ARTICLE)))
         exact.append(float(best == page.page_type))
     out = {f"decision_{kind}": statistics.fmean(v) for kind, v in sorted(decided.items())}

@@ -17,8 +17,8 @@ from schemas import PAGE_TYPES, PageType
 from schemas.reasons import NoArticle
 
 from ..learned import Models, default_models
-from .kept_copy import assemble
 from .features import NAMES as SEGMENT_FEATURES
+from .kept_copy import assemble
 from .observe import Observation, observe, page_title
 from .page_features import NAMES as PAGE_FEATURES
 from .page_features import page_matrix
@@ -52,6 +52,13 @@ def page_type(
     forest.check(PAGE_FEATURES)
     proba = forest.proba(page_matrix(root, url, page_title(root), seen.features, scores))[0]
     best = int(np.argmax(proba))
+    threshold = forest.meta.get("article_threshold")
+    if threshold is not None and "article" in forest.classes:  # the decision the training chose on CV
+        article = forest.classes.index("article")
+        if proba[article] >= float(threshold):
+            best = article
+        elif best == article:
+            best = max((i for i in range(len(proba)) if i != article), key=lambda i: float(proba[i]))
     name = forest.classes[best]
     if name not in PAGE_TYPES:
         raise ValueError(f"page-type model names an unknown type {name!r}")
