@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from worker.evaluation.fields import matches
-from worker.evaluation.floors import check, load_floors
+from schemas import PAGE_TYPES
+from worker.evaluation.floors import check, check_figures, load_floors
 from worker.evaluation.metric import BodyScore
 from worker.evaluation.report import Row, format_table
 
@@ -45,6 +46,30 @@ def row(name: str = "article-worker", f1: float = 0.97, byline: float = 0.8) -> 
 )
 def test_gate(rows: list[Row], floors: dict[str, dict[str, float]], failures: list[str]) -> None:
     assert check(rows, floors) == failures
+
+
+@pytest.mark.parametrize(
+    "measured, limits, failures",
+    [
+        ({"errors": 0.0, "decision": 0.93}, {"max:errors": 0.0, "decision": 0.92}, []),
+        ({"errors": 2.0}, {"max:errors": 0.0}, ["ours errors: 2.000 is above its ceiling 0.000"]),
+        ({"errors": None}, {"max:errors": 0.0}, ["ours errors: missing is above its ceiling 0.000"]),
+        ({"decision": 0.9}, {"max:decision": 0.95, "decision": 0.91}, ["ours decision: 0.900 is below its floor 0.910"]),
+        ({}, {"max:errors": 0.0}, ["ours errors: unknown figure"]),
+    ],
+)
+def test_ceilings(measured: dict[str, float | None], limits: dict[str, float], failures: list[str]) -> None:
+    assert check_figures({"ours": measured}, {"ours": limits}) == failures
+
+
+def test_committed_wcxb_floors_name_known_figures() -> None:
+    from worker.evaluation.wcxb_report import figures
+
+    floors = load_floors(Path(__file__).resolve().parents[2] / "eval" / "floors-wcxb.json")
+    assert floors, "eval/floors-wcxb.json gates nothing"
+    known = set(figures([])) | {f"{t}_{k}" for t in PAGE_TYPES for k in ("f1", "precision", "recall", "decision")}
+    for limits in floors.values():
+        assert {key.removeprefix("max:") for key in limits} <= known
 
 
 def test_committed_floors_load_and_name_known_figures() -> None:
