@@ -54,6 +54,9 @@ class Keys:
         self.intake = settings.key(settings.intake_stream)
         self.queue = settings.key(settings.pages_queue)
         self.unacked = settings.key("unacked")  # kombu's hash of delivered, unacknowledged messages
+        #: running counts (hash): `duplicate`, pages published nothing because the same page (event id) was
+        #: already published within DEDUP_TTL
+        self.counts = settings.key("counts")
 
     def queue_lists(self) -> list[str]:
         """The Celery queue's lists: the queue and its priority sub-lists (absent ones count 0)."""
