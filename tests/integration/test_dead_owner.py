@@ -8,6 +8,7 @@ HEARTBEAT_INTERVAL) restores it. Measured here with real worker processes and th
 from __future__ import annotations
 
 import json
+import socket
 import statistics
 import time
 
@@ -71,7 +72,7 @@ def test_a_killed_workers_pages_are_redelivered_within_the_bound(
         )
         for i in range(4)
     ]
-    prefix = f"{victim.pid}-"
+    prefix = f"{socket.gethostname()}-{victim.pid}-"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:  # 2 running + 2 prefetched (PREFETCH_MULTIPLIER 2)
         mine = [tag for tag, owner in owners(redis_client, settings).items() if owner.startswith(prefix)]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import time
 import uuid
 from collections.abc import Iterator
@@ -67,11 +68,12 @@ def owner_beat(options: dict[str, Any]) -> tuple[float, int]:
 
 
 def owner_id() -> str:
-    """This process's owner id: new in each process (a forked pool process gets its own)."""
+    """This process's owner id, `<host name>-<pid>-<random>`: new in each process (a forked pool process
+    gets its own), and readable in a log line about its pages."""
     pid = os.getpid()
     if pid not in _owner:
         _owner.clear()
-        _owner[pid] = f"{pid}-{uuid.uuid4().hex[:12]}"
+        _owner[pid] = f"{socket.gethostname()}-{pid}-{uuid.uuid4().hex[:8]}"  # a container's host name is its id
     return _owner[pid]
 
 
