@@ -101,6 +101,22 @@ end
 return ids"""
 
 
+CPU = """import resource, subprocess, sys
+for _ in range(3):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(sys.argv[1:], check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 3))"""
+
+
+def check_cpu() -> str:
+    """The healthcheck's command, as compose runs it, three times: CPU seconds each (user + system)."""
+    container = containers("worker")[0]
+    script = 'python -c "$0" article-worker check --quiet --name "celery@$(hostname)"'  # $0: the CPU script
+    cpu = run("docker", "exec", container, "sh", "-c", script, CPU).split()
+    return " ".join(f"{c}s" for c in cpu)
+
+
 def feed(pages: int) -> int:
     """The sample pages, copied under distinct names, enqueued from the host the README's way; how many."""
     samples = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".html", ".txt"))
@@ -130,7 +146,8 @@ def kill_one(total: int) -> list[float]:
             if len(mine) >= 2:
                 run("docker", "kill", container)
                 killed, killed_at = time.monotonic(), time.time()
-                victim, held = host, mine
+                # what it holds now that it is dead (a page it finished between the look and the kill is not held)
+                victim, held = host, {tag: o for tag, o in owners().items() if o.startswith(f"{host}-")}
                 break
         time.sleep(0.2)
     if not held:
@@ -195,6 +212,7 @@ def main() -> int:
         compose("up", "-d", "--scale", f"worker={args.workers}")
         wait_healthy(args.workers)
         step(f"up and healthy ({args.workers} workers and the intake)", t)
+        say(f"healthcheck `article-worker check` CPU in a worker container: {check_cpu()}")
         t = time.monotonic()
         total = feed(args.pages)
         step(f"enqueue {total} pages from the host", t)
