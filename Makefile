@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: install demo test test-fast lint format schema compose-check clean eval eval-gate eval-flattened
-.PHONY: bench chaos train eval-wcxb
+.PHONY: bench chaos train eval-wcxb demo-clean compose-smoke
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,16 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	bash scripts/demo.sh
+
+# Delete the demo's keys (its own prefix) from the Redis it used, if one is reachable; part of `make clean`.
+demo-clean:
+	@if [ -x $(BIN)/python ]; then \
+	  url=$$(bash scripts/ensure_redis.sh 2>/dev/null) && KEY_PREFIX="$${DEMO_PREFIX:-article-worker-demo:}" REDIS_URL="$$url" \
+	  $(BIN)/python -c 'import os; from worker.store.client import make_client; from worker.store.keys import pattern; \
+	c = make_client(os.environ["REDIS_URL"]); k = list(c.scan_iter(match=pattern(os.environ["KEY_PREFIX"]))); \
+	print("demo-clean: deleted", c.delete(*k) if k else 0, "demo key(s)")' || true; \
+	  [ -f .demo/redis.pid ] && kill "$$(cat .demo/redis.pid)" 2>/dev/null || true; \
+	fi
 
 # Exit code 5 ("no tests collected") is a failure here, not a pass.
 test: $(STAMP)
@@ -77,8 +87,16 @@ bench: $(STAMP)
 	  || echo "bench: [bench] extra not installed, no chart" >&2
 	$(BIN)/python -m bench.run
 
-compose-check:
-	docker-compose -f docker-compose.yml config -q
+# Compose v2 (`docker compose`) when installed, else v1 (`docker-compose`); `make COMPOSE=... target` to choose.
+COMPOSE ?= $(shell docker compose version >/dev/null 2>&1 && echo "docker compose" || echo docker-compose)
 
-clean:
+compose-check:
+	$(COMPOSE) -f docker-compose.yml config -q
+
+# The stack on a real engine (../shared/tools/docker-standins.sh when present): build, 3 workers, pages fed
+# from the host, one worker container killed mid-run, every event once, redelivery within 30 s, down -v.
+compose-smoke: $(STAMP)
+	COMPOSE="$(COMPOSE)" $(BIN)/python scripts/compose_smoke.py
+
+clean: demo-clean
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .demo

@@ -16,6 +16,8 @@ import json
 import os
 import random
 import signal
+import socket
+import statistics
 import time
 import uuid
 from collections import Counter
@@ -29,14 +31,17 @@ from schemas import ArticleEvent, DeadLetter
 from worker.producer import enqueue_message
 from worker.service.app import TASK_NAME, create_app
 from worker.settings import Settings
+from worker.store import keys as names
 
 from .pages import article_html
 from .workers import WorkerProcess
 
 # VISIBILITY_TIMEOUT > HARD_TIME_LIMIT + RETRY_BACKOFF_MAX; HARD above Celery's ~5 s to notice a dead child.
+# VISIBILITY_TIMEOUT is far above the run's settle time: a killed worker's pages must come back through its
+# liveness key (HEARTBEAT_TTL), and the run measures how fast (Tally.redelivery).
 CHAOS_ENV = {
     "HARNESS_HOLDS": "1",
-    "VISIBILITY_TIMEOUT": "7",
+    "VISIBILITY_TIMEOUT": "120",
     "RESTORE_INTERVAL": "1",
     "SOFT_TIME_LIMIT": "4",
     "HARD_TIME_LIMIT": "6",
@@ -75,6 +80,9 @@ class Tally:
     worker_kills: int = 0
     worker_exits: int = 0  # workers that exited on their own (restarted, like a supervisor would)
     seconds: float = 0.0
+    # per page a killed worker held: seconds from the kill until it left that worker (restored, or taken)
+    redelivery: list[float] = field(default_factory=list)
+    not_back: int = 0  # pages a killed worker held that never left it
 
     def line(self) -> str:
         reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.reasons.items()))
@@ -83,7 +91,17 @@ class Tally:
             f"{self.dead_letters} dead letters [{reasons}]; missing {len(self.missing)} ({self.stranded} still "
             f"queued or unacked), duplicates "
             f"{len(self.duplicates)}; {self.child_kills} pool-child and {self.worker_kills} whole-worker SIGKILLs, "
-            f"{self.redelivered} pages redelivered, {self.worker_exits} worker exits; {self.seconds:.1f}s"
+            f"{self.redelivered} pages redelivered, {self.worker_exits} worker exits; {self.seconds:.1f}s; "
+            f"{self.redelivery_line()}"
+        )
+
+    def redelivery_line(self) -> str:
+        if not self.redelivery:
+            return f"redelivery after whole-worker kills: none held ({self.not_back} never back)"
+        r = self.redelivery
+        return (
+            f"redelivery after whole-worker kills: {len(r)} pages, median {statistics.median(r):.1f}s, "
+            f"max {max(r):.1f}s ({self.not_back} never back)"
         )
 
 
@@ -119,6 +137,7 @@ class Chaos:
         self.gone: set[str] = set()  # workers killed by us or already replaced
         self.tally = Tally()
         self.only_busy_worker_kills = False
+        self.held: dict[str, tuple[str, float]] = {}  # delivery tag -> (dead owner, when killed)
 
     def start_worker(self, concurrency: int) -> WorkerProcess:
         name = f"chaos{len(self.workers)}-{uuid.uuid4().hex[:4]}@test"
@@ -205,8 +224,28 @@ class Chaos:
                 return  # never caught it with every pool process mid-task: no kill this round
         self.gone.add(victim.name)
         victim.kill()
+        killed = time.monotonic()
         self.tally.worker_kills += 1
+        owner = f"{socket.gethostname()}-{victim.pid}-"
+        for tag, held_by in self.owners().items():  # what it holds now that it is dead
+            if held_by.startswith(owner):
+                self.held[tag] = (held_by, killed)
         self.start_worker(concurrency)
+
+    def owners(self) -> dict[str, str]:
+        """Delivery tag -> owner of every unacked page (worker/service/reliable_fetch.py)."""
+        raw = self.client.hgetall(self.settings.key(names.UNACKED_OWNER))
+        return {tag.decode(): owner.decode() for tag, owner in raw.items()}
+
+    def watch_held(self) -> None:
+        """Time the pages of killed workers until they leave them."""
+        if not self.held:
+            return
+        now = self.owners()
+        for tag, (owner, killed) in list(self.held.items()):
+            if now.get(tag) != owner:
+                self.tally.redelivery.append(time.monotonic() - killed)
+                del self.held[tag]
 
     def run(self, plan: Plan) -> Tally:
         started = time.monotonic()
@@ -223,11 +262,14 @@ class Chaos:
                 self.kill_worker(plan.concurrency)
                 next_worker = time.monotonic() + self.rng.uniform(0.5, 1.5) * plan.worker_kill_every
             self.supervise(plan.concurrency)
+            self.watch_held()
             time.sleep(0.02)
         deadline = time.monotonic() + plan.settle_seconds
-        while time.monotonic() < deadline and not self.finished(sent):
+        while time.monotonic() < deadline and (self.held or not self.finished(sent)):
             self.supervise(plan.concurrency)
-            time.sleep(0.2)
+            self.watch_held()
+            time.sleep(0.1)
+        self.tally.not_back = len(self.held)
         time.sleep(0.5)  # a duplicate, if any, would land now
         self.account(sent)
         self.tally.seconds = time.monotonic() - started

@@ -76,7 +76,9 @@ class Settings(BaseSettings):
     max_tasks_per_child: int = Field(1_000, ge=1)
     max_memory_per_child_mb: int = Field(512, ge=16)
     heartbeat_interval: float = Field(5.0, gt=0)
-    heartbeat_ttl: int = Field(30, ge=1)
+    heartbeat_ttl: int = Field(
+        15, ge=1, description="Seconds a liveness key lives: a dead worker's pages are redelivered this long after it."
+    )
     log_level: str = "INFO"
     log_format: Literal["text", "json"] = "text"
     metrics_port: int = Field(0, ge=0, le=65535, description="Prometheus endpoint of each worker; 0: off.")

@@ -31,3 +31,5 @@ def test_chaos_every_page_is_one_event_or_one_dead_letter(
     assert tally.child_kills >= 3, "the run must actually have killed pool processes"
     assert tally.worker_kills >= 1, "and at least one whole worker"
     assert tally.events >= tally.good - tally.reasons["timeout"] - tally.reasons["too_many_attempts"]
+    # a killed worker's pages come back through its liveness key (HEARTBEAT_TTL 5 s here), not VISIBILITY_TIMEOUT
+    assert tally.not_back == 0 and (not tally.redelivery or max(tally.redelivery) <= 30), tally.redelivery_line()

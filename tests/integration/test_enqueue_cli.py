@@ -57,7 +57,7 @@ def test_enqueue_warc_dir_and_jsonl_with_progress_and_skip_report(
     assert done.returncode == 0, done.stderr
     assert queued_urls(redis_client, settings) == [
         "https://example.org/j",
-        "https://local.invalid/one.html",
+        "https://local.invalid/" + str(pages.resolve() / "one.html").lstrip("/"),  # unique: the absolute path
         "https://news.example.com/a",
         "https://news.example.com/gz",
         "https://news.example.com/latin",
@@ -81,10 +81,51 @@ def test_enqueue_warc_dir_and_jsonl_with_progress_and_skip_report(
 
 def test_no_bar_when_not_a_terminal(tmp_path: Path, key_prefix: str, redis_client: redis.Redis) -> None:
     (tmp_path / "a.html").write_text("<p>a</p>")
-    done = run_enqueue(key_prefix, str(tmp_path / "a.html"), str(tmp_path / "missing.html"))
+    (tmp_path / "notes.md").write_text("not a page")
+    done = run_enqueue(key_prefix, str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert "enqueue:" not in done.stderr and "%" not in done.stderr
-    assert "enqueued 1 page(s)" in done.stderr and "1 no such file or directory" in done.stderr
+    assert "enqueued 1 page(s)" in done.stderr and "1 not a page file" in done.stderr
+
+
+def test_a_missing_file_is_an_error_and_nothing_is_sent(
+    tmp_path: Path, key_prefix: str, redis_client: redis.Redis, settings: Settings
+) -> None:
+    (tmp_path / "a.html").write_text("<p>a</p>")
+    done = run_enqueue(key_prefix, str(tmp_path / "a.html"), str(tmp_path / "missing.html"))
+    assert done.returncode == 2 and "no such file or directory" in done.stderr and "missing.html" in done.stderr
+    assert queued_urls(redis_client, settings) == []
+
+
+def test_files_of_one_name_in_two_folders_get_two_urls_and_ground_truth_is_skipped(
+    tmp_path: Path, key_prefix: str, redis_client: redis.Redis, settings: Settings
+) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "source.html").write_text(f"<p>{folder}</p>")
+        (tmp_path / folder / "expected.html").write_text("<p>the expected output</p>")
+    done = run_enqueue(key_prefix, str(tmp_path / "one" / "source.html"), str(tmp_path / "two"))
+    assert done.returncode == 0, done.stderr
+    urls = queued_urls(redis_client, settings)
+    assert len(urls) == 2 and len(set(urls)) == 2 and all(u.endswith("/source.html") for u in urls)
+    assert "1 not a page file: ground truth of an evaluation set" in done.stderr
+
+
+def test_a_page_already_published_is_said_so(
+    tmp_path: Path, key_prefix: str, redis_client: redis.Redis, settings: Settings
+) -> None:
+    from schemas import RawPage
+    from worker.cli.inputs import iter_pages
+    from worker.page.ids import event_id_for, job_id_for
+    from worker.store.keys import Keys
+
+    (tmp_path / "a.html").write_text("<p>a</p>")
+    [page] = list(iter_pages([str(tmp_path / "a.html")]))
+    assert isinstance(page, RawPage)
+    redis_client.set(Keys(settings).published(event_id_for(job_id_for(page), page)), "1-0")  # what a worker leaves
+    done = run_enqueue(key_prefix, str(tmp_path / "a.html"))
+    assert done.returncode == 0, done.stderr
+    assert "1 of them already published within DEDUP_TTL" in done.stderr
 
 
 def test_bar_by_default_on_a_terminal(tmp_path: Path, key_prefix: str) -> None:

@@ -60,6 +60,7 @@ def test_stats_figures(redis_client: redis.Redis, settings: Settings, service_en
         "events_last_minute": 250,
         "events_per_second": 4.17,
         "workers": ["w1@test"],
+        "duplicates": 0,
     }
     text = run_cli(["stats"], service_env).stdout
     assert "queue pages" in text and "  no_article" in text and "4.17 (250 events)" in text

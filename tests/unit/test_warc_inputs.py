@@ -55,7 +55,7 @@ def test_files_jsonl_and_skips(tmp_path: Path) -> None:
 
     assert sorted(p.url for p in items if isinstance(p, RawPage)) == [
         "https://example.org/j",
-        "https://local.invalid/a.html",
+        "https://local.invalid/" + str((tmp_path / "a.html").resolve()).lstrip("/"),  # the absolute path: unique
     ]
     report = SkipReport()
     for item in items:

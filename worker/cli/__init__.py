@@ -26,6 +26,8 @@ class Commands(click.Group):
         if cmd_name not in self.list_commands(ctx):
             return None
         command: click.Command = importlib.import_module(f"{__name__}.{cmd_name}{SUFFIX}").command
+        if command.short_help is None and command.help:  # click would cut it at 45 characters or the first "."
+            command.short_help = command.help.strip().splitlines()[0]
         return command
 
 

@@ -21,12 +21,24 @@ from schemas import RawPage
 from .skips import INVALID, MISSING, NOT_A_PAGE_FILE, TOO_LARGE, UNREADABLE, Skipped
 from .warc import is_warc, warc_pages
 
-__all__ = ["DEFAULT_BASE_URL", "Skipped", "iter_pages", "total_bytes"]
+__all__ = ["DEFAULT_BASE_URL", "Skipped", "iter_pages", "missing", "total_bytes"]
 
 PAGE_SUFFIXES = {".html": "text/html", ".htm": "text/html", ".xhtml": "text/html", ".txt": "text/plain"}
 DEFAULT_BASE_URL = "https://local.invalid/"
 NO_LIMIT = 1 << 62
 Advance = Callable[[int], object]
+
+
+def missing(args: Iterable[str]) -> list[str]:
+    """The arguments that name no file or directory: an error, not a skip (the commands exit non-zero)."""
+    return [arg for arg in args if arg != "-" and not Path(arg).exists()]
+
+
+def is_ground_truth(path: Path, root: Path) -> bool:
+    """An evaluation set's expected output, not a page: `expected.html[.gz]` and `expected-metadata.json`
+    of the Readability test pages, anything under a `ground-truth/` folder (WCXB)."""
+    relative = path.relative_to(root).parts if path.is_relative_to(root) else (path.name,)
+    return path.name.lower().startswith("expected") or "ground-truth" in relative[:-1]
 
 
 def _files(args: Iterable[str]) -> Iterator[tuple[str, Path | None, Path]]:
@@ -59,8 +71,21 @@ def iter_pages(
             yield from _stdin(base_url)
         elif path is None:
             yield Skipped(arg, MISSING)
+        elif path != Path(arg) and is_ground_truth(path, root):  # found by a directory walk
+            yield Skipped(str(path), NOT_A_PAGE_FILE, "ground truth of an evaluation set")
+            step(path.stat().st_size)
         else:
             yield from _file(path, base_url, root, max_bytes, step)
+
+
+def url_for(path: Path, base_url: str, root: Path) -> str:
+    """A local file's URL. The default base: the file's absolute path under it, so two files never share
+    one URL (nor one job id); a base given by the user: the path relative to the argument's directory
+    (a folder mapped onto a site)."""
+    if base_url == DEFAULT_BASE_URL:
+        return DEFAULT_BASE_URL + quote(path.resolve().as_posix().lstrip("/"))
+    relative = path.relative_to(root) if path.is_relative_to(root) else Path(path.name)
+    return base_url.rstrip("/") + "/" + quote(relative.as_posix())
 
 
 def _file(path: Path, base_url: str, root: Path, max_bytes: int, advance: Advance) -> Iterator[RawPage | Skipped]:
@@ -83,9 +108,8 @@ def _file(path: Path, base_url: str, root: Path, max_bytes: int, advance: Advanc
         except OSError as exc:
             yield Skipped(str(path), UNREADABLE, f"{type(exc).__name__}: {exc.strerror}")
         else:
-            relative = path.relative_to(root) if path.is_relative_to(root) else Path(path.name)
             yield RawPage(
-                url=base_url.rstrip("/") + "/" + quote(relative.as_posix()),
+                url=url_for(path, base_url, root),
                 content_b64=base64.b64encode(data).decode("ascii"),
                 content_encoding="gzip" if name.endswith(".gz") else None,
                 content_type=PAGE_SUFFIXES[suffix],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import socket
 from types import FrameType
@@ -53,5 +54,10 @@ def command(consumer: str | None, block_ms: int) -> None:
 
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
-    click.echo(f"intake {name}: {settings.key(settings.intake_stream)} -> queue {settings.pages_queue}", err=True)
+    # A log line, not an echo: with LOG_FORMAT=json it is JSON like every other line of the intake.
+    logging.getLogger("article_worker.intake").info(
+        "intake %s: %s -> queue %s",
+        *(name, settings.key(settings.intake_stream), settings.pages_queue),
+        extra={"consumer": name, "stream": settings.key(settings.intake_stream), "queue": settings.pages_queue},
+    )
     Intake(reader, settings, DeadLetters(Streams(client, settings)), send).run(lambda: stop, block_ms)

@@ -22,6 +22,7 @@ def render(stats: Stats, s: Settings) -> str:
         (f"events {s.results_stream}", f"{stats.events}"),
         (f"skipped {s.skipped_stream}", f"{stats.skipped}"),
         *((f"  {page_type}", f"{count}") for page_type, count in stats.skipped_by_type.items()),
+        ("duplicates", f"{stats.duplicates}"),  # already published within DEDUP_TTL
         (f"dead letters {s.dead_letter_stream}", f"{stats.dead_letters}"),
         *((f"  {reason}", f"{count}") for reason, count in stats.dead_by_reason.items()),
         ("events/s (last 60 s)", f"{stats.events_per_second:.2f} ({stats.events_last_minute} events)"),

@@ -65,6 +65,7 @@ class Stats:
     events_last_minute: int
     events_per_second: float
     workers: list[str] = field(default_factory=list)
+    duplicates: int = 0  # pages that published nothing: the same page was published within DEDUP_TTL
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -119,7 +120,14 @@ class StatsReader:
             events_last_minute=last_minute,
             events_per_second=round(last_minute / 60, 2),
             workers=liveness.alive_names(self.client, self.s.key_prefix),
+            duplicates=self.duplicates(),
         )
+
+    def duplicates(self) -> int:
+        try:
+            return int(self.client.hget(self.keys.counts, "duplicate") or 0)
+        except ResponseError:  # a key of another type: an operator's mistake counts 0
+            return 0
 
     def intake_pending(self) -> int:
         try:

@@ -15,7 +15,7 @@ from celery import Celery
 
 from schemas import RawPage
 
-from ..page.ids import job_id_for
+from ..page.ids import event_id_for, job_id_for
 from ..service.app import TASK_NAME, create_app, service_of
 from ..settings import Settings
 from ..store import claims
@@ -36,6 +36,23 @@ def to_raw_page(page: RawPage | Mapping[str, Any]) -> RawPage:
     """Validate here, at the producer, so a bad page fails fast instead of as a dead letter."""
     raw = page if isinstance(page, RawPage) else RawPage.model_validate(dict(page))
     return raw if raw.job_id else raw.model_copy(update={"job_id": job_id_for(raw)})
+
+
+class Published:
+    """Whether a page was already published within DEDUP_TTL (its event id is remembered): the workers
+    would publish nothing new for it and count it as a duplicate. For producers that want to say so."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.enabled = settings.dedup_ttl > 0
+        self.keys = Keys(settings)
+        self.client = shared_client(settings.redis_url) if self.enabled else None
+
+    def before(self, page: RawPage | Mapping[str, Any]) -> bool:
+        if self.client is None:
+            return False
+        raw = to_raw_page(page)
+        assert raw.job_id is not None
+        return bool(self.client.exists(self.keys.published(event_id_for(raw.job_id, raw))))
 
 
 def enqueue(page: RawPage | Mapping[str, Any], *, app: Celery | None = None, queue: str | None = None) -> str:

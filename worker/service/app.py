@@ -53,6 +53,9 @@ def create_app(settings: Settings) -> Celery:
         # Keep the JSON body as text in the queue entry; kombu would base64 it (+33% in Redis).
         # Consumers decode by each message's own property, so base64 messages still work.
         "body_encoding": "utf-8",
+        # The worker process's liveness key, to which its unacked pages are tied (worker/service/reliable_fetch.py):
+        # once it expires, any worker's sweep restores them, long before VISIBILITY_TIMEOUT.
+        "owner_beat": (s.heartbeat_interval, s.heartbeat_ttl),
     }
     if s.key_prefix:
         transport["global_keyprefix"] = s.key_prefix
@@ -63,7 +66,8 @@ def create_app(settings: Settings) -> Celery:
         # (our streams client) does. ssl_* query parameters of the URL (ssl_ca_certs=...) replace this.
         app.conf.broker_use_ssl = {"ssl_cert_reqs": ssl.CERT_REQUIRED}
     app.conf.update(
-        broker_transport="worker.service.reliable_fetch:Transport" if s.reliable_fetch else None,
+        # Always ours (dead-owner restore); RELIABLE_FETCH=false keeps kombu's BRPOP fetch (priority steps).
+        broker_transport="worker.service.reliable_fetch:Transport",
         # JSON only, both ways: a pickle message is refused before it is deserialised.
         task_serializer="json",
         accept_content=["json"],

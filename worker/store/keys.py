@@ -28,6 +28,16 @@ def processing_list(fetch_id: str, queue: str) -> str:
     return f"{PROCESSING}{fetch_id}:{queue}"
 
 
+#: Dead-owner restore: kombu's unacked delivery tag -> the owner (a worker process) that holds it.
+#: Unprefixed: kombu's client adds the prefix (worker/service/reliable_fetch.py).
+UNACKED_OWNER = "unacked_owner"
+
+
+def owner_alive(owner: str) -> str:
+    """Dead-owner restore: present while the worker process `owner` lives (its unacked pages stay its own)."""
+    return f"owner-alive:{owner}"
+
+
 def processing_alive(fetch_id: str) -> str:
     """Reliable fetch: present while the consumer `fetch_id` is alive (its list is then not swept)."""
     return f"processing-alive:{fetch_id}"
@@ -44,6 +54,9 @@ class Keys:
         self.intake = settings.key(settings.intake_stream)
         self.queue = settings.key(settings.pages_queue)
         self.unacked = settings.key("unacked")  # kombu's hash of delivered, unacknowledged messages
+        #: running counts (hash): `duplicate`, pages published nothing because the same page (event id) was
+        #: already published within DEDUP_TTL
+        self.counts = settings.key("counts")
 
     def queue_lists(self) -> list[str]:
         """The Celery queue's lists: the queue and its priority sub-lists (absent ones count 0)."""

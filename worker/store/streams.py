@@ -32,8 +32,8 @@ return n
 # A claim-checked page's key (optional last KEY) is replaced by an empty tombstone living `tomb_ttl`
 # seconds (deleted when 0): a redelivery after the `done` marker expired then finds the tombstone and
 # only acks, instead of calling the page missing.
-# An event or a skipped page (both have an event id). KEYS: attempts, done, published, stream[, claim-checked
-# page]. ARGV: dedup_ttl, done_ttl, maxlen, fields...
+# An event or a skipped page (both have an event id). KEYS: attempts, done, published, stream, counts[,
+# claim-checked page]. ARGV: dedup_ttl, done_ttl, maxlen, fields...
 # (the tombstone lives dedup_ttl, as long as the published marker that stops a re-extracted duplicate)
 # -> {status, entry id}; status 1 appended, 0 this message already finished, 2 same event already
 # published by another message (the same page enqueued twice).
@@ -44,14 +44,15 @@ local status, id = 1, false
 if tonumber(ARGV[1]) > 0 then id = redis.call('GET', KEYS[3]) end
 if id then
   status = 2
+  redis.call('HINCRBY', KEYS[5], 'duplicate', 1)
 else
   id = redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[3], '*', unpack(ARGV, 4))
   if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[3], id, 'EX', ARGV[1]) end
 end
 redis.call('SET', KEYS[2], id, 'EX', ARGV[2])
 redis.call('DEL', KEYS[1])
-if KEYS[5] then
-  if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[5], '', 'EX', ARGV[1]) else redis.call('DEL', KEYS[5]) end
+if KEYS[6] then
+  if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[6], '', 'EX', ARGV[1]) else redis.call('DEL', KEYS[6]) end
 end
 return {status, id}
 """
@@ -121,7 +122,8 @@ class Streams:
     ) -> Published:
         """PUBLISH_EVENT to `target` (stream, maxlen): once per message, once per event id within DEDUP_TTL."""
         stream, maxlen = target
-        keys = [*self._keys(task_id), self.keys.published(event_id), stream, *([claim] if claim else [])]
+        keys = [*self._keys(task_id), self.keys.published(event_id), stream, self.keys.counts]
+        keys += [claim] if claim else []
         args = [self.settings.dedup_ttl, self.bookkeeping_ttl, maxlen, *fields]
         return _published(self._run(self._event, f"publish to {stream}", keys, args))
 
