@@ -17,8 +17,9 @@ from worker.settings import Settings
 
 
 def slow_page(index: int) -> dict[str, str]:
-    """A valid page large enough to keep a pool process busy for seconds."""
-    _, html = article_html(index, paragraphs=12_000)
+    """A valid page large enough to keep a pool process busy for seconds (about 2 s of CPU), well
+    inside SOFT_TIME_LIMIT on a loaded machine."""
+    _, html = article_html(index, paragraphs=6_000)
     return {"url": f"https://news.example.com/slow/{index}", "content": html}
 
 
