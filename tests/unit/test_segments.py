@@ -63,3 +63,18 @@ def test_assemble_keeps_text_after_a_dropped_block() -> None:
 def test_assemble_without_kept_segments() -> None:
     segments = segment(lxml.html.document_fromstring(PAGE))
     assert assemble(segments, [False] * len(segments)) is None
+
+
+def test_assemble_when_a_dropped_segments_inline_piece_owns_a_kept_segment() -> None:
+    """An inline element holding a block (`<span>..<div>..</div> tail</span>`) is a piece of the
+    segment around it and the owner of its own tail's segment: dropping the first keeps the second."""
+    html = (
+        "<html><body><div class='c'><p>Kept paragraph one.</p><div>Answered by <span><span>Ann</span> "
+        "<div><span>Inner block text</span></div> tail words</span></div></div></body></html>"
+    )
+    segments = segment(lxml.html.document_fromstring(html))
+    body = assemble(segments, [s.text not in ("Answered by Ann", "Inner block text") for s in segments])
+    assert body is not None
+    text = render_text(body)
+    assert "Kept paragraph one." in text and "tail words" in text
+    assert "Answered" not in text and "Inner" not in text

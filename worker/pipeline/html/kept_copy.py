@@ -58,8 +58,11 @@ def assemble(segments: Sequence[Segment], keep: Sequence[bool]) -> HtmlElement |
                 target.tail = None
             else:
                 drop_elements.append(target)
+    kept_twins = {twin[o] for o in owners}
     holders = {a for o in owners for a in twin[o].iterancestors()}  # hold kept text below them
     for element in drop_elements:  # after the texts: drop_tree keeps a tail only if it still holds words
+        if element in kept_twins:  # a dropped segment's inline piece that owns a kept segment itself
+            continue
         if element in holders:
             element.text = None  # an inline element wrapping a kept block (`<a><h3>..</h3></a>`)
         elif element.getparent() is not None:
@@ -71,7 +74,7 @@ def assemble(segments: Sequence[Segment], keep: Sequence[bool]) -> HtmlElement |
         for kind, e in s.pieces
         if kind == "elem" and e in twin
     ]
-    _prune(duplicate, {twin[o] for o in owners}, inline)
+    _prune(duplicate, kept_twins, inline)
     return duplicate
 
 
@@ -94,7 +97,9 @@ def _prune(root: HtmlElement, kept_owners: set[HtmlElement], inline: list[HtmlEl
     for element in inline:
         need(element)
     order = {e: i for i, e in enumerate(root.iter())}
-    positions = [order[o] for o in kept_owners]
+    positions = [order[o] for o in kept_owners if o in order]
+    if not positions:
+        return
     first, last = min(positions), max(positions)
     for element in root.iter(*MEDIA):
         if element not in needed and first <= order[element] <= last:
