@@ -17,8 +17,8 @@ from schemas import PAGE_TYPES, PageType
 from schemas.reasons import NoArticle
 
 from ..learned import Models, default_models
-from .kept_copy import assemble
 from .features import NAMES as SEGMENT_FEATURES
+from .kept_copy import assemble
 from .observe import Observation, observe, page_title
 from .page_features import NAMES as PAGE_FEATURES
 from .page_features import page_matrix
