@@ -11,7 +11,7 @@ from pydantic import Field, field_validator, model_validator
 
 from .base import WireModel
 
-JobId = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s\x00-\x1f]+$")]
+JobId = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s\x00-\x1f\x7f]+$")]
 #: A metadata string: no control characters (a NUL in a charset label breaks codec lookups; HTTP allows none).
 Label = Annotated[str, Field(pattern=r"^[^\x00-\x1f\x7f]*$")]
 #: A header name or value: as HTTP allows (tab is the one control character a value may hold).

@@ -10,7 +10,10 @@ may hold `>`; names may hold `<`, `"`, `=`), with possessive quantifiers, so the
 only the rare tags long enough to hold that many attributes are counted.
 
 After the parse (on the tree):
-- block elements over `max_dom_blocks`: each is a segment the learned stages score (~80 µs each).
+- block elements over `max_dom_blocks`: each is a segment the learned stages score (~80 µs each);
+  text in the body (scripts and styles aside) over `max_text_chars`: ~1 µs a character;
+  attributes in the page over `max_page_attributes`: ~10 µs each, over all the stages; elements with an
+  `href` or `src` over `max_links`: each URL is resolved against the page's (~50 µs).
 - JSON-LD blocks larger than `max_jsonld_chars` or nested deeper than `max_jsonld_depth` are
   emptied (the page is still read, without them): json's C decoder recurses once per level.
 - control characters (C0 but tab, newline, return; U+FFFE, U+FFFF), which libxml2 keeps in
@@ -56,6 +59,7 @@ BLOCK_FREE = frozenset(
     "script style template head title meta link svg math iframe object embed canvas select option "
     "optgroup textarea input datalist audio video source track map area param base html body".split()
 )
+_NOT_TEXT = frozenset({"script", "style", "template", "noscript"})
 _JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.S)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]++")
 
@@ -87,9 +91,28 @@ def most_attributes(text: str, over: int) -> int:
 
 def check_tree(root: HtmlElement, text: str, limits: Limits) -> None:
     """After the parse: the block limit, JSON-LD bounds, and control characters removed."""
-    blocks = sum(1 for element in root.iter() if element.tag not in BLOCK_FREE)
+    blocks = attributes = links = chars = 0
+    for element in root.iter():  # one pass in Python; an XPath over text() is quadratic in libxml2's node sets
+        tag = element.tag
+        blocks += tag not in BLOCK_FREE
+        attrib = element.attrib
+        if attrib:
+            attributes += len(attrib)
+            links += "href" in attrib or "src" in attrib
+        if element.text and tag not in _NOT_TEXT:
+            chars += len(element.text)
+        if element.tail:
+            chars += len(element.tail)
     if blocks > limits.max_dom_blocks:
         raise DocumentTooComplex(f"page has {blocks} block elements, more than the {limits.max_dom_blocks} allowed")
+    if links > limits.max_links:
+        raise DocumentTooComplex(f"page has {links} links and images, more than the {limits.max_links} allowed")
+    if attributes > limits.max_page_attributes:
+        raise DocumentTooComplex(
+            f"page has {attributes} attributes, more than the {limits.max_page_attributes} allowed"
+        )
+    if chars > limits.max_text_chars:
+        raise DocumentTooComplex(f"page has {chars} characters of text, more than the {limits.max_text_chars} allowed")
     bound_jsonld(root, limits)
     if _MAY_HOLD_NOT_XML.search(text):
         strip_not_xml(root)

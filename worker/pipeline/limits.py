@@ -16,11 +16,17 @@ class Limits:
     #: Largest page after base64 and gzip decoding. Gzip is inflated in chunks against this bound.
     max_page_bytes: int = 10 * MB
     #: Most elements in the parsed tree; checked on the text before parsing, and on the tree.
-    max_dom_nodes: int = 200_000
+    max_dom_nodes: int = 75_000
     #: Deepest nesting. libxml2 stops at 255 and drops the rest of the page, so stay below it.
     max_dom_depth: int = 250
     #: Most block elements (p, div, li, td, ...: each one a segment the learned body stage scores).
-    max_dom_blocks: int = 40_000
+    max_dom_blocks: int = 30_000
+    #: Most characters of text in the body (scripts and styles aside): the text stages cost ~1 µs a character.
+    max_text_chars: int = 2_000_000
+    #: Most elements with a link (`href` or `src`): each one is resolved against the page URL (~50 µs).
+    max_links: int = 20_000
+    #: Most attributes in the whole page: every stage that walks, copies or serialises the tree pays for each.
+    max_page_attributes: int = 200_000
     #: Most attributes on one start tag; libxml2's duplicate check is quadratic in them (counted before parsing).
     max_attributes: int = 500
     #: Most `&` (entity and character references) in the page; the sanitiser pays for each one.
