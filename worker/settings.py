@@ -63,7 +63,7 @@ class Settings(BaseSettings):
 
     max_message_bytes: int = Field(14 * MB, ge=1024, description="Largest message accepted (base64 inflates 4/3).")
     max_page_bytes: int = Field(10 * MB, ge=1024, description="Largest page after base64/gzip decoding.")
-    max_dom_nodes: int = Field(75_000, ge=100, description="Most elements in a page (counted before parsing).")
+    max_dom_nodes: int = Field(60_000, ge=100, description="Most elements in a page (counted before parsing).")
     max_dom_depth: int = Field(250, ge=16, le=250, description="Deepest element nesting (libxml2 stops at 255).")
     max_dom_blocks: int = Field(30_000, ge=100, description="Most block elements (each one a scored segment).")
     max_text_chars: int = Field(2_000_000, ge=10_000, description="Most characters of text in a page's body.")

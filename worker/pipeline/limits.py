@@ -16,7 +16,7 @@ class Limits:
     #: Largest page after base64 and gzip decoding. Gzip is inflated in chunks against this bound.
     max_page_bytes: int = 10 * MB
     #: Most elements in the parsed tree; checked on the text before parsing, and on the tree.
-    max_dom_nodes: int = 75_000
+    max_dom_nodes: int = 60_000
     #: Deepest nesting. libxml2 stops at 255 and drops the rest of the page, so stay below it.
     max_dom_depth: int = 250
     #: Most block elements (p, div, li, td, ...: each one a segment the learned body stage scores).
