@@ -20,7 +20,7 @@ class Limits:
     #: Deepest nesting. libxml2 stops at 255 and drops the rest of the page, so stay below it.
     max_dom_depth: int = 250
     #: Most block elements (p, div, li, td, ...: each one a segment the learned body stage scores).
-    max_dom_blocks: int = 30_000
+    max_dom_blocks: int = 25_000
     #: Most characters of text in the body (scripts and styles aside): the text stages cost ~1 µs a character.
     max_text_chars: int = 2_000_000
     #: Most elements with a link (`href` or `src`): each one is resolved against the page URL (~50 µs).
