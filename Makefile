@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: install demo test test-fast lint format schema compose-check clean eval eval-gate eval-flattened
 .PHONY: install demo test lint format schema compose-check clean bench
-.PHONY: install demo test lint format schema compose-check clean chaos fuzz
+.PHONY: install demo test lint format schema compose-check clean chaos
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,7 @@ eval-flattened: $(STAMP)
 
 # The full hostile corpus (issue 20: >= 8,000 inputs through extract(), typed outcomes, <= 5 s CPU each);
 # `make test` runs a sample of it. Prints the corpus size, outcome counts and the slowest inputs.
+.PHONY: fuzz
 fuzz: $(STAMP)
 	$(BIN)/python -m pytest -m fuzz tests/hostile -q
 
