@@ -41,6 +41,12 @@ test-fast: $(STAMP)
 eval-flattened: $(STAMP)
 	$(BIN)/python -m worker.evaluation.flattened --variants
 
+# The full hostile corpus (issue 20: >= 8,000 inputs through extract(), typed outcomes, <= 5 s CPU each);
+# `make test` runs a sample of it. Prints the corpus size, outcome counts and the slowest inputs.
+.PHONY: fuzz
+fuzz: $(STAMP)
+	$(BIN)/python -m pytest -m fuzz tests/hostile -q
+
 # Chaos run against TEST_REDIS_URL: N pages, 2 workers, random SIGKILLs; prints the tally.
 N ?= 3000
 chaos: $(STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -10,7 +11,14 @@ from pydantic import Field, field_validator, model_validator
 
 from .base import WireModel
 
-JobId = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s\x00-\x1f]+$")]
+JobId = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s\x00-\x1f\x7f]+$")]
+#: A metadata string: no control characters (a NUL in a charset label breaks codec lookups; HTTP allows none).
+Label = Annotated[str, Field(pattern=r"^[^\x00-\x1f\x7f]*$")]
+#: A header name or value: as HTTP allows (tab is the one control character a value may hold).
+HeaderText = Annotated[str, Field(pattern=r"^[^\x00-\x08\x0a-\x1f\x7f]*$")]
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class RawPage(WireModel):
@@ -26,15 +34,15 @@ class RawPage(WireModel):
     content_encoding: Literal["identity", "gzip"] | None = Field(
         None, description="Compression of the `content_b64` bytes."
     )
-    charset: str | None = Field(None, max_length=64, description="Declared charset of the bytes, if known.")
-    content_type: str | None = Field(
+    charset: Label | None = Field(None, max_length=64, description="Declared charset of the bytes, if known.")
+    content_type: Label | None = Field(
         None,
         max_length=256,
         description="`text/html`, `text/plain` (parameters allowed); absent means detect.",
     )
     fetched_at: datetime | None = Field(None, description="When the producer fetched the page.")
-    headers: dict[str, str] = Field(default_factory=dict, description="Selected HTTP response headers.")
-    producer: str | None = Field(None, max_length=200, description="Name of the producing system.")
+    headers: dict[HeaderText, HeaderText] = Field(default_factory=dict, description="Selected HTTP response headers.")
+    producer: Label | None = Field(None, max_length=200, description="Name of the producing system.")
     attributes: dict[str, Any] = Field(
         default_factory=dict, description="Free-form JSON passed through unchanged to the event."
     )
@@ -42,6 +50,8 @@ class RawPage(WireModel):
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str) -> str:
+        if _CONTROL.search(value.strip()):
+            raise ValueError("url must not hold control characters")
         parts = urlsplit(value.strip())
         if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
             raise ValueError("url must be an absolute http(s) URL")

@@ -24,6 +24,7 @@ class Reason(StrEnum):
     UNSUPPORTED_CONTENT = "unsupported_content"
     EMPTY_PAGE = "empty_page"
     DOCUMENT_TOO_COMPLEX = "document_too_complex"
+    HOSTILE_MARKUP = "hostile_markup"
     NO_ARTICLE = "no_article"
     TIMEOUT = "timeout"
     TOO_MANY_ATTEMPTS = "too_many_attempts"
@@ -113,6 +114,13 @@ class DocumentTooComplex(PageError):
     """Too many nodes or too deep a tree to process within our limits."""
 
     reason = Reason.DOCUMENT_TOO_COMPLEX
+
+
+class HostileMarkup(PageError):
+    """Markup built to be expensive rather than read (an element with thousands of attributes, millions of
+    entity references): refused by a cheap scan before the stages it would stall."""
+
+    reason = Reason.HOSTILE_MARKUP
 
 
 class NoArticle(PageError):

@@ -63,8 +63,16 @@ class Settings(BaseSettings):
 
     max_message_bytes: int = Field(14 * MB, ge=1024, description="Largest message accepted (base64 inflates 4/3).")
     max_page_bytes: int = Field(10 * MB, ge=1024, description="Largest page after base64/gzip decoding.")
-    max_dom_nodes: int = Field(300_000, ge=100)
+    max_dom_nodes: int = Field(60_000, ge=100, description="Most elements in a page (counted before parsing).")
     max_dom_depth: int = Field(250, ge=16, le=250, description="Deepest element nesting (libxml2 stops at 255).")
+    max_dom_blocks: int = Field(25_000, ge=100, description="Most block elements (each one a scored segment).")
+    max_text_chars: int = Field(2_000_000, ge=10_000, description="Most characters of text in a page's body.")
+    max_links: int = Field(20_000, ge=100, description="Most elements with an href or src in a page.")
+    max_page_attributes: int = Field(200_000, ge=1000, description="Most attributes in a whole page.")
+    max_attributes: int = Field(500, ge=16, description="Most attributes on one element (counted before parsing).")
+    max_entity_refs: int = Field(100_000, ge=100, description="Most '&' (entity references) in a page.")
+    max_jsonld_chars: int = Field(1 * MB, ge=1024, description="Largest JSON-LD block read; larger ones are ignored.")
+    max_jsonld_depth: int = Field(64, ge=4, description="Deepest JSON-LD nesting read; deeper blocks are ignored.")
     dead_letter_original_bytes: int = Field(
         1 * MB, ge=1024, description="Largest original message copied verbatim into a dead letter."
     )

@@ -46,7 +46,7 @@ class Pages:
         self.settings = settings
         self.streams = Streams(client, settings)
         self.dead_letters = DeadLetters(self.streams)
-        self.limits = Limits(settings.max_page_bytes, settings.max_dom_nodes, settings.max_dom_depth)
+        self.limits = Limits(**{name: getattr(settings, name) for name in Limits.__dataclass_fields__})
 
     def process(self, message: Any, delivery: Delivery) -> Outcome:
         """EVENT, SKIPPED, DEAD_LETTER or DUPLICATE, published and reported; raises PublishFailed only when Redis

@@ -107,7 +107,7 @@ def _normalise(name: str) -> str:
     name = name.strip().lower()
     try:
         canonical = codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a label with a NUL ("utf-8\x00")
         return name
     # WHATWG: pages labelled latin-1/ascii are decoded as windows-1252.
     return "cp1252" if canonical in ("latin-1", "iso8859-1", "ascii") else canonical
@@ -116,7 +116,7 @@ def _normalise(name: str) -> str:
 def _strict(data: bytes, name: str) -> str | None:
     try:
         return data.decode(name)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeDecodeError, ValueError):  # ValueError: a label with a NUL
         return None
 
 

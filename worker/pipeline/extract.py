@@ -42,7 +42,7 @@ def extract(raw: RawPage, limits: Limits = DEFAULT_LIMITS, models: Models | None
             return read_text(visible_text(blob[0], keep_newlines=True), raw.url, blob[1])
         except NoArticle:
             pass  # the blob held no article the text path could see: let the HTML path try
-    article = read_html(root, raw.url, models)
+    article = read_html(root, raw.url, models, limits)
     return article.model_copy(update={"provenance": {**article.provenance, "input_format": detection.reason}})
 
 

@@ -1,4 +1,4 @@
-"""The single lxml parse every HTML stage shares, with a node limit."""
+"""The single lxml parse every HTML stage shares, with its limits and guards (complexity.py, guards.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from lxml.html import HtmlElement
 from schemas.reasons import DocumentTooComplex, EmptyPage
 
 from .complexity import check_depth, precheck
+from .guards import check_tree, prescan
 from .limits import Limits
 
 # no_network: never fetch a DTD or entity; libxml2's HTML parser expands no custom entities anyway.
@@ -29,6 +30,7 @@ def parse_html(text: str, limits: Limits) -> HtmlElement:
     if not data.strip():
         raise EmptyPage("page is empty")
     precheck(text, limits)
+    prescan(text, limits)
     try:
         root = lxml.html.document_fromstring(data, parser=_PARSER)
     except ParserError as exc:
@@ -37,6 +39,7 @@ def parse_html(text: str, limits: Limits) -> HtmlElement:
         if count > limits.max_dom_nodes:
             raise DocumentTooComplex(f"page has more than {limits.max_dom_nodes} elements")
     check_depth(root, limits)
+    check_tree(root, text, limits)
     if root.find("body") is None:  # head-only page; readability would hand back a bodiless fragment
         raise EmptyPage("page has no body")
     return root

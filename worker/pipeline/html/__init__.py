@@ -9,7 +9,9 @@ from schemas import Article
 from schemas.reasons import NoArticle
 
 from ..fields.assemble import assemble, metadata
+from ..guards import check_entities
 from ..learned import Models
+from ..limits import Limits
 from ..textutil import reading_minutes, word_count
 from .fields.page import HtmlPage
 from .learned_body import choose_body
@@ -19,7 +21,7 @@ from .sanitize import sanitize_html
 MIN_WORDS = 20
 
 
-def read_html(root: HtmlElement, url: str, models: Models | None = None) -> Article:
+def read_html(root: HtmlElement, url: str, models: Models | None = None, limits: Limits | None = None) -> Article:
     page = HtmlPage.read(root, url)
     assemble(page, "html", body=False)  # every field the page states; a failed body keeps them
     fields = page.found
@@ -36,10 +38,12 @@ def read_html(root: HtmlElement, url: str, models: Models | None = None) -> Arti
     assemble(page, "html", body=True)  # body-dependent sources: first paragraph, body images, ...
     # The body may hold nodes readability never saw (recovered leads, captions): resolve every link here.
     body.make_links_absolute(url, resolve_base_href=False, handle_failures="discard")
+    html = lxml.html.tostring(body, encoding="unicode")
+    check_entities(html, limits or Limits())
     return Article(
         url=url,
         body_text=body_text,
-        body_html=sanitize_html(lxml.html.tostring(body, encoding="unicode")),
+        body_html=sanitize_html(html),
         word_count=words,
         reading_time_minutes=reading_minutes(words),
         input_format="html",

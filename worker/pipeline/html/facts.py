@@ -107,7 +107,7 @@ def gather(root: HtmlElement, url: str) -> PageFacts:
 def _jsonld_objects(text: str) -> Iterator[dict[str, Any]]:
     try:
         data = json.loads(_unwrap(text), strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder recurses (parse bounds it)
         return
     yield from _flatten(data, depth=0)
 

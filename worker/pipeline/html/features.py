@@ -154,9 +154,12 @@ def matrix(segments: Sequence[Segment], view: ReadabilityView, title: str | None
     link = np.minimum(1.0, np.asarray([s.link_chars for s in segments], dtype=np.float32) / np.maximum(chars, 1))
     owner_ids = [id(s.owner) for s in segments]
     owners = Counter(owner_ids)
+    firsts: dict[int, int] = {}  # each owner's first segment (a dict, not list.index: linear in segments)
+    for i, o in enumerate(owner_ids):
+        firsts.setdefault(o, i)
     repeats = Counter(s.text for s in segments)
     first_of_owner = np.zeros(n, dtype=np.float32)
-    first_of_owner[[owner_ids.index(o) for o in owners]] = 1.0
+    first_of_owner[list(firsts.values())] = 1.0
     index = np.arange(n, dtype=np.float32)
     shape = np.column_stack(
         [

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 FORMAT = "article-worker-forest/1"
+_BLOCK = 256  # rows scored at once
 
 
 @dataclass(frozen=True)
@@ -65,13 +66,20 @@ class Forest:
         outputs = len(self.baseline)
         if n == 0:
             return np.zeros((0, outputs))
-        x = rows.astype(np.float64, copy=False)
+        # Blocks of rows: the (rows, trees) node arrays of a block stay in cache (3x faster on 40k rows than one
+        # block; a page of many paragraphs scores tens of thousands of rows). Same sums, same order: same scores.
+        return np.concatenate([self._raw_block(rows[i : i + _BLOCK]) for i in range(0, n, _BLOCK)])
+
+    def _raw_block(self, rows: np.ndarray) -> np.ndarray:
+        n, width = rows.shape
+        outputs = len(self.baseline)
+        x = np.ascontiguousarray(rows, dtype=np.float64).ravel()
+        offsets = (np.arange(n, dtype=np.int64) * width)[:, None]
         node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        row_index = np.arange(n)[:, None]
         for _ in range(self.depth):
-            go_left = x[row_index, self.feature[node]] <= self.threshold[node]
-            node = np.where(go_left, self.left[node], self.right[node])
-        leaves = self.value[node]  # (n, n_trees)
+            go_left = np.take(x, offsets + np.take(self.feature, node)) <= np.take(self.threshold, node)
+            node = np.where(go_left, np.take(self.left, node), np.take(self.right, node))
+        leaves = np.take(self.value, node)  # (n, n_trees)
         if outputs == 1:
             return np.asarray(self.baseline + leaves.sum(axis=1, keepdims=True))
         scores = np.zeros((n, outputs))
