@@ -43,6 +43,21 @@ def test_a_long_attribute_value_is_one_attribute() -> None:
     assert most_attributes(f"<p title='{'a b=c ' * 20_000}'>x</p>", 500) == 1
 
 
+def test_markup_built_in_a_script_is_not_a_start_tag() -> None:
+    """Real pages build markup in script strings (`'<input ' + ...`): no parser reads those as
+    attributes, and a page doing it is read, not refused."""
+    script = "<script>var s = '<input ' + " + "opt=1 " * 5_000 + ";</script>"
+    assert most_attributes(script, 500, everywhere=True) >= 5_000  # what a scan blind to scripts reads
+    assert most_attributes(script, 500) == 0
+    assert extract(RawPage(url="https://example.com/a", content=page(script))).word_count > 20
+
+
+def test_a_script_tag_in_an_attribute_value_hides_no_flood() -> None:
+    flood = " ".join(f"b{i}=1" for i in range(25_000))
+    with pytest.raises(HostileMarkup):
+        prescan(page(f'<p a="<script>" {flood}>x</p>'), Limits())
+
+
 def test_entity_floods_are_refused() -> None:
     with pytest.raises(HostileMarkup):
         prescan(page("<p>" + "&a;" * 100_001 + "</p>"), Limits())
