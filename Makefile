@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test test-fast lint format schema compose-check clean eval eval-gate eval-flattened
+.PHONY: install demo test test-fast lint format schema compose-check clean eval eval-gate eval-flattened train
 .PHONY: install demo test lint format schema compose-check clean bench
 .PHONY: install demo test lint format schema compose-check clean chaos
 
@@ -30,7 +30,13 @@ test-fast: $(STAMP)
 
 # Body F1 of the text path on the dev set flattened to visible text (one line per block).
 eval-flattened: $(STAMP)
-	$(BIN)/python -m worker.evaluation.flattened --variants
+	$(BIN)/python -m worker.evaluation.flattened --variants --rules
+
+# Rebuild every learned model (worker/pipeline/learned/models/) and the cross-validation report (eval/cv/)
+# from ../shared/eval/wcxb-dev, deterministically; needs the train extra. STAGE=text: the text path's only.
+STAGE ?= all
+train: $(STAMP)
+	OMP_NUM_THREADS=1 $(BIN)/python -m worker.training --stage $(STAGE)
 
 # Chaos run against TEST_REDIS_URL: N pages, 2 workers, random SIGKILLs; prints the tally.
 N ?= 3000
