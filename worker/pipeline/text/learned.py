@@ -274,7 +274,18 @@ def decide(
     if not lines:
         return []
     p = model.proba(features(lines, signals, kinds, keep))
-    return [int(i) for i in np.flatnonzero(p > model.threshold)]
+    return trim_head([int(i) for i in np.flatnonzero(p > model.threshold)], kinds, signals)
+
+
+def trim_head(keep: list[int], kinds: list[Kind], signals: list[Signals]) -> list[int]:
+    """Leave out the lines kept above the first paragraph that are not sentences: the headline,
+    byline, date and kicker lines head the story (the field rules read them above the body), as
+    the hand rules leave out the headline-shaped line right above their run."""
+    first = next((n for n, i in enumerate(keep) if kinds[i] == "prose"), None)
+    if first is None:
+        return keep
+    head = [i for i in keep[:first] if signals[i].sentence_end]
+    return head + keep[first:]
 
 
 def read_model(path: Path) -> LineModel:
