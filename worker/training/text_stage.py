@@ -3,7 +3,9 @@
 Trained on the WCXB dev pages only (the Readability test pages are flattened too, but only
 scored: every figure on them is from models that never saw them). Folds: the fold map of
 `eval/cv/folds.json` restricted to WCXB pages (the same domains apart as the HTML stages), or a
-fresh one grouped by domain when that file is missing. Two stages: the line model, then a context
+fresh one grouped by domain (`folds.assign`) when that file is missing or does not
+cover every page (today 8 WCXB pages without HTML segments are not in it, so the text stage assigns
+its own folds, by the same rule). Two stages: the line model, then a context
 model trained on the line model's out-of-fold scores. The threshold is chosen on the out-of-fold
 probabilities of WCXB article pages; the figures are `read_text`'s body with the fold models that
 never saw the page, against the hand rules alone, both on the same pages. (The settings are fixed,
