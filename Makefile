@@ -39,7 +39,14 @@ test-fast: $(STAMP)
 
 # Body F1 of the text path on the dev set flattened to visible text (one line per block).
 eval-flattened: $(STAMP)
-	$(BIN)/python -m worker.evaluation.flattened --variants
+	$(BIN)/python -m worker.evaluation.flattened --variants --rules
+
+# Rebuild every learned model (worker/pipeline/learned/models/) and the cross-validation report (eval/cv/)
+# from ../shared/eval/wcxb-dev, deterministically; needs the train extra. STAGE=text: the text path's only. About 25 min on 2 cores.
+STAGE ?= all
+train: $(STAMP)
+	$(BIN)/python -c "import sklearn" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[train]'
+	OMP_NUM_THREADS=1 $(BIN)/python -m worker.training --stage $(STAGE)
 
 # The full hostile corpus (issue 20: >= 8,000 inputs through extract(), typed outcomes, <= 5 s CPU each);
 # `make test` runs a sample of it. Prints the corpus size, outcome counts and the slowest inputs.
@@ -80,11 +87,6 @@ eval-gate: $(STAMP)
 eval-wcxb: $(STAMP)
 	$(BIN)/python -c "import trafilatura" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[eval]'
 	$(BIN)/article-worker eval --wcxb
-
-# Rebuild the learned models from ../shared/eval (deterministic; about 20 min on 2 cores).
-train: $(STAMP)
-	$(BIN)/python -c "import sklearn" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[train]'
-	$(BIN)/python -m worker.training
 
 # Benchmarks (a script, not a test): bench/results/results.md; BENCH_QUICK=1 for a short run.
 # The [bench] extra (chart, profiler) is optional: without it there is no PNG.

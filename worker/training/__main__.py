@@ -1,10 +1,12 @@
 """`make train`: rebuild every learned model from the WCXB dev split, deterministically.
 
-    python -m worker.training [--data DIR] [--cache FILE]
+    python -m worker.training [--data DIR] [--cache FILE] [--stage all|html|text]
 
 Writes the packaged models (`worker/pipeline/learned/models/`), the fold models and fold
 assignment that the cross-validated evaluation uses (`eval/cv/`), and prints the out-of-fold
-figures (`eval/cv/report.json`). Needs the `train` extra (scikit-learn).
+figures (`eval/cv/report.json`). Needs the `train` extra (scikit-learn). The `text` stage trains the
+flattened-text path's line model (`text_lines.json.gz`, `worker/training/text.py`) on the same
+pages flattened with html-text, with the same fold map, and reports into `eval/cv/text_report.json`.
 """
 
 from __future__ import annotations
@@ -39,11 +41,23 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="train on WCXB only (default: the vendored Readability test pages join the body model's training)",
     )
+    parser.add_argument("--stage", choices=("all", "html", "text"), default="all", help="which models to rebuild")
+    parser.add_argument("--text-cache", type=Path, default=None, help="reuse (or write) the flattened pages' rows here")
     args = parser.parse_args(argv)
     data = args.data or wcxb.default_dir()
     if data is None:
         print("no WCXB dev split found: give --data or set WCXB_DIR", file=sys.stderr)
         return 2
+    if args.stage in ("all", "html"):
+        _html_stage(args, data)
+    if args.stage in ("all", "text"):
+        from .text_stage import run as run_text
+
+        run_text(data, args.text_cache, args.jobs, models=MODELS, cv=CV, credit=CREDIT)
+    return 0
+
+
+def _html_stage(args: argparse.Namespace, data: Path) -> None:
     started = time.monotonic()
     extra = None if args.no_readability_pages else dataset.DEFAULT_DIR
     pages = _pages(data, args.cache, args.jobs, extra)
@@ -86,7 +100,6 @@ def main(argv: list[str] | None = None) -> int:
     report = {"body": body_meta, "page_type": type_meta}
     (CV / "report.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"models written to {MODELS} and {CV} in {time.monotonic() - started:.0f} s")
-    return 0
 
 
 def _pages(data: Path, cache: Path | None, jobs: int, extra: Path | None) -> list[PageRows]:

@@ -19,7 +19,7 @@ from .sources import TextPage
 
 def to_article(reading: Reading, url: str, reason: str) -> Article:
     page = TextPage(reading, url, list(reading.blocks))
-    page.provenance.update({"input_format": reason, "body": "text:classifier"})
+    page.provenance.update({"input_format": reason, "body": reading.body_source})
     assembler.assemble(page, "text")
     blocks = page.blocks  # the credit rule may have dropped a credit line from the end
     body_text = page.body_text

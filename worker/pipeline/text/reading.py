@@ -20,3 +20,4 @@ class Reading:
     noise: set[int] = field(default_factory=set)  # stamps, forms, legal, social: never a headline
     skip: set[int] = field(default_factory=set)  # lines read as a field (dateline), not headline
     agency: str | None = None
+    body_source: str = "text:classifier"  # "text:learned" when the line model chose the body
