@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from worker.evaluation.fields import matches
 from schemas import PAGE_TYPES
+from worker.evaluation.fields import matches
 from worker.evaluation.floors import check, check_figures, load_floors
 from worker.evaluation.metric import BodyScore
 from worker.evaluation.report import Row, format_table
@@ -54,7 +54,11 @@ def test_gate(rows: list[Row], floors: dict[str, dict[str, float]], failures: li
         ({"errors": 0.0, "decision": 0.93}, {"max:errors": 0.0, "decision": 0.92}, []),
         ({"errors": 2.0}, {"max:errors": 0.0}, ["ours errors: 2.000 is above its ceiling 0.000"]),
         ({"errors": None}, {"max:errors": 0.0}, ["ours errors: missing is above its ceiling 0.000"]),
-        ({"decision": 0.9}, {"max:decision": 0.95, "decision": 0.91}, ["ours decision: 0.900 is below its floor 0.910"]),
+        (
+            {"decision": 0.9},
+            {"max:decision": 0.95, "decision": 0.91},
+            ["ours decision: 0.900 is below its floor 0.910"],
+        ),
         ({}, {"max:errors": 0.0}, ["ours errors: unknown figure"]),
     ],
 )
