@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 WORDS = (
@@ -32,11 +33,21 @@ def article_html(index: int, paragraphs: int = 5) -> tuple[str, str]:
     rng = random.Random(index)
     title = f"Story {index}: " + " ".join(rng.choice(WORDS) for _ in range(5)).capitalize()
     body = "".join(f"<p>{' '.join(sentence(rng) for _ in range(3))}</p>" for _ in range(paragraphs))
+    published = f"2024-01-{index % 28 + 1:02d}T08:00:00+01:00"
+    # As news sites mark their stories up (the page-type model reads it, as it reads og:type).
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": title,
+        "datePublished": published,
+        "author": {"@type": "Person", "name": author_of(index)},
+    }
     html = (
         f"<!doctype html><html lang='en'><head><title>{title} | The Test Gazette</title>"
         f"<meta property='og:type' content='article'><meta property='og:site_name' content='The Test Gazette'>"
         f"<meta name='author' content='By {author_of(index)}'>"
-        f"<meta property='article:published_time' content='2024-01-{index % 28 + 1:02d}T08:00:00+01:00'>"
+        f"<meta property='article:published_time' content='{published}'>"
+        f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
         f"</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
         f"<article><h1>{title}</h1>{body}</article>"
         f"<footer>Copyright The Test Gazette</footer></body></html>"
