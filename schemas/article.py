@@ -73,7 +73,11 @@ class Article(WireModel):
     input_format: Literal["html", "text"] = Field(description="Which extraction path read the page.")
     page_type: PageType = Field("article", description="What kind of page this is; only some kinds are published.")
     page_type_confidence: float | None = Field(
-        None, ge=0, le=1, description="The page-type model's probability for `page_type` (null: not measured)."
+        None,
+        ge=0,
+        le=1,
+        description="The page-type model's probability for `page_type` (null: not measured, e.g. flattened "
+        "text, or a bare document that is nothing but its article).",
     )
     provenance: dict[str, str] = Field(
         default_factory=dict, description="Field name -> source that filled it (json-ld, meta, heuristic, ...)."
