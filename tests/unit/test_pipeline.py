@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import re
 import subprocess
 import sys
 
@@ -31,7 +32,14 @@ def test_article_fields_from_a_simple_page() -> None:
     assert "Home" not in article.body_text and "Copyright" not in article.body_text
     assert article.body_text.count("\n\n") >= 4
     assert article.word_count > 150 and article.reading_time_minutes == 1
-    assert article.provenance["title"] == "html" and article.provenance["authors"] == "meta"
+    assert article.provenance["title"] == "json-ld" and article.provenance["authors"] == "json-ld"
+
+    # Without the JSON-LD block the same fields come from the next links of their chains.
+    bare = re.sub(r"<script type='application/ld\+json'>.*?</script>", "", html)
+    assert bare != html
+    fallback = extract(page(bare))
+    assert fallback.title == title and [a.name for a in fallback.authors] == [author_of(3)]
+    assert fallback.provenance["title"] == "html" and fallback.provenance["authors"] == "meta"
 
 
 def test_bytes_with_gzip_and_charset_give_the_same_article() -> None:
