@@ -52,6 +52,23 @@ def test_check_imports_only_what_it_needs(key_prefix: str) -> None:
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {"exit": 1, "loaded": []}
 
 
+FAST = """
+import json, sys
+sys.argv = ["article-worker", "check", "-q", "--name", "nobody@test"]
+from worker.cli import run
+try:
+    run()
+except SystemExit as done:
+    print(json.dumps({"exit": done.code, "click": "click" in sys.modules}))
+"""
+
+
+def test_the_console_script_answers_check_without_click(key_prefix: str) -> None:
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "REDIS_URL": TEST_REDIS_URL, "KEY_PREFIX": key_prefix}
+    done = subprocess.run([sys.executable, "-c", FAST], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"exit": 1, "click": False}
+
+
 def test_check_costs_at_most_a_tenth_of_a_second_of_cpu(key_prefix: str) -> None:
     """The issue's budget, measured as the healthcheck runs it (best of three: the first may compile)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "REDIS_URL": TEST_REDIS_URL, "KEY_PREFIX": key_prefix}

@@ -1,37 +1,32 @@
-"""The `article-worker` command: one module per subcommand (`<name>_cmd.py`), found here and imported when used.
+"""The `article-worker` command.
 
-Discovery instead of a hand-kept list, so adding a subcommand touches only its own module; imported on
-use, so a command loads only what it needs (`check` runs every 15 s in every container).
+`run()` is the entry point: `article-worker check` (the compose healthcheck, every 15 s in every
+container) is answered by `healthcheck.py` without importing click; everything else goes to the
+click group in `group.py`, which finds one module per subcommand (`<name>_cmd.py`) and imports it
+when used. `main` is that group (imported on first use), for tests and `CliRunner`.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
-import click
-
-from .. import __version__
-
-SUFFIX = "_cmd"
+import sys
+from typing import Any
 
 
-class Commands(click.Group):
-    """Subcommands found by module name, imported when asked for."""
+def run() -> None:
+    """The console script: the healthcheck's fast path, else the click group."""
+    from .healthcheck import fast_path
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(m.name.removesuffix(SUFFIX) for m in pkgutil.iter_modules(__path__) if m.name.endswith(SUFFIX))
+    code = fast_path(sys.argv[1:])
+    if code is not None:
+        raise SystemExit(code)
+    from .group import main as group
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.list_commands(ctx):
-            return None
-        command: click.Command = importlib.import_module(f"{__name__}.{cmd_name}{SUFFIX}").command
-        if command.short_help is None and command.help:  # click would cut it at 45 characters or the first "."
-            command.short_help = command.help.strip().splitlines()[0]
-        return command
+    group()
 
 
-@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="article-worker")
-def main() -> None:
-    """Raw pages in, structured article events out."""
+def __getattr__(name: str) -> Any:
+    if name == "main":
+        from .group import main
+
+        return main
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
