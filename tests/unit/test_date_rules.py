@@ -58,6 +58,14 @@ def test_url_day() -> None:
         # a date after the headline wins over one in the navigation before it
         ("<nav>Archive 1 May 2001</nav><h1>Story</h1><p>May 3, 2020</p>", ("2020-05-03", "date"), "text"),
         ("<h1>No date at all</h1><p>Copyright 2024</p>", None, None),
+        # a meta date written for people, not in ISO form
+        ('<meta name="published" content="July 17, 2025"><h1>Story</h1>', ("2025-07-17", "date"), "meta"),
+        # ... but not one holding two dates (the meta step passes; htmldate's own reading answers)
+        (
+            '<meta name="date" content="July 17, 2025 or August 1, 2025"><h1>Story</h1>',
+            ("2025-07-17", "date"),
+            "htmldate",
+        ),
     ],
 )
 def test_printed_and_markup_dates(html: str, value: object, source: str | None) -> None:

@@ -103,6 +103,10 @@ def test_no_trailing_credit_in_ordinary_prose() -> None:
         ("12.03.2020", ("2020-03-12", "date")),
         ("Last Updated : GMT 09:07:40", None),
         ("03/04/2021", None),
+        # a slash date whose numbers settle the order (one above 12), either way round
+        ("Updated 2/24/2026", ("2026-02-24", "date")),
+        ("24/2/2026 10:30", ("2026-02-24T10:30:00", "datetime")),
+        ("13/13/2026", None),
         ("31 February 2021", None),
     ],
 )

@@ -101,6 +101,28 @@ def test_property_meta_wins_over_name_meta() -> None:
         ),
         # a topic prefix naming a section
         (og("og:title", "Blog: Hardware-Attested Builds"), "Hardware-Attested Builds"),
+        # ... but not one that merely starts with the letters of a host label ('newsfeeder')
+        (og("og:title", "Newsfeeders Guild: Effective Practices"), "Newsfeeders Guild: Effective Practices"),
+        (og("og:title", "Newsfeeder Blog: Effective Practices"), "Effective Practices"),
+        # a headline in the site-name field is no site name; a slogan after the name is cut with it
+        (
+            og("og:site_name", "How to Design a Website: a Complete Guide for 2026 | Clay")
+            + og("og:title", "How to Design a Website: a Complete Guide for 2026 | Clay"),
+            "How to Design a Website: a Complete Guide for 2026",
+        ),
+        (
+            og("og:site_name", "Urge Fitness | Affordable Gyms Near You in PA and NJ")
+            + og("og:title", "Guide to Gym Equipment - Urge Fitness | Affordable Gyms Near You in PA and NJ"),
+            "Guide to Gym Equipment",
+        ),
+        # the page's host name before the headline, with no separator
+        ("<title>newsfeeder.com Vibe Coding</title>", "Vibe Coding"),
+        # a credit in parentheses that the visible headline leaves out
+        (
+            og("og:title", "Skiplagging in the relocation process (via Passle)")
+            + "<body><h1>Skiplagging in the relocation process</h1></body>",
+            "Skiplagging in the relocation process",
+        ),
         # never "Home": the <title> tag is read
         (og("og:title", "Home") + "<title>The real headline here</title>", "The real headline here"),
         # the one <h1> that extends the declared title, or restyles it

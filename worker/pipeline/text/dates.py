@@ -1,7 +1,8 @@
 """Dates (and times) that the text itself states: "March 3, 2021 10:15", "3 mars 2021", "2021-03-03".
 
-Only unambiguous shapes: ISO, day-month-year with a month name or dots, month-name-day-year.
-Slash dates (03/04/2021) are skipped: the day and month order depends on the country.
+Only unambiguous shapes: ISO, day-month-year with a month name or dots, month-name-day-year, and
+slash dates whose order the numbers themselves settle (2/24/2026, 24/2/2026); 03/04/2021 is
+skipped: the day and month order depends on the country.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _PATTERNS = (
     re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s*(?:de\s+)?(?P<mn>{_NAME})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}}){_TIME}", re.I),
     re.compile(rf"\b(?P<mn>{_NAME})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}", re.I),
     re.compile(rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}"),
+    re.compile(rf"(?<![\d/])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})(?![\d/]){_TIME}"),
 )
 
 
@@ -71,7 +73,19 @@ def _matches(text: str, span: tuple[int, int]) -> Iterator[re.Match[str]]:
         yield from pattern.finditer(text, span[0], span[1])
 
 
+def _slash_order(a: int, b: int) -> dict[str, str | None]:
+    """Day and month of a slash date when only one order is a date (one number above 12);
+    otherwise an impossible month, so the date is dropped."""
+    if a > 12 >= b >= 1:
+        return {"d": str(a), "m": str(b)}
+    if b > 12 >= a >= 1:
+        return {"d": str(b), "m": str(a)}
+    return {"d": "0", "m": "0"}
+
+
 def _to_iso(g: dict[str, str | None]) -> tuple[str, Precision] | None:
+    if g.get("a") is not None:
+        g = {**g, **_slash_order(int(g["a"] or 0), int(g["b"] or 0))}
     month = int(g["m"] or 0) if g.get("m") else MONTH.get((g.get("mn") or "").lower().rstrip("."), 0)
     try:
         day = date(int(g["y"] or 0), month, int(g["d"] or 0))

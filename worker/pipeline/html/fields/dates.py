@@ -37,6 +37,7 @@ _PUBLISHED_META = (
     "publish_date",
     "published_time",
     "publication_date",
+    "published",
     "parsely-pub-date",
     "sailthru.date",
     "citation_publication_date",
@@ -54,6 +55,7 @@ BEFORE_HEADLINE, AFTER_HEADLINE = 8, 60
 HEADLINE_WINDOW_CHARS = 1500
 BEFORE_HEADLINE_CHARS = 300
 MAX_NODES_BEFORE = 40
+MAX_WRITTEN_DATE = 40
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
 
 
@@ -68,10 +70,18 @@ def _page_day(found: IsoDate | None, page: HtmlPage) -> IsoDate | None:
 def _from_meta(facts: PageFacts, keys: tuple[str, ...]) -> IsoDate | None:
     for key in keys:
         for value in facts.meta.get(key, ()):
-            found = normalise_date(value)
+            found = normalise_date(value) or _written(value)
             if found:
                 return found
     return None
+
+
+def _written(value: str) -> IsoDate | None:
+    """A date written for people in a meta field ('July 17, 2025'): short, and one date only."""
+    if len(value) > MAX_WRITTEN_DATE:
+        return None
+    found = find_text_dates(value, limit=2)
+    return found[0] if len(found) == 1 else None
 
 
 def _jsonld_published(page: HtmlPage) -> IsoDate | None:

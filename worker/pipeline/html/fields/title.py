@@ -32,6 +32,31 @@ _GENERIC_HOST_LABELS = frozenset({"www", "m", "amp", "blog", "blogs", "news", "e
 _SECTIONS = frozenset(SECTION_TITLES)
 _TOPIC = re.compile(r"^([^:|]{2,40}?):\s+(\S.*)$")
 MAX_H1 = 3
+MAX_NAME_WORDS = 6
+#: what may follow a site's name squeezed into one word ('RealtyMogul.com', 'Garnix Blog'): a
+#: domain ending or a word that names the kind of site, never an ordinary word ('Teaching Online')
+_NAME_ENDINGS = frozenset(
+    {
+        "com",
+        "org",
+        "net",
+        "io",
+        "co",
+        "uk",
+        "de",
+        "fr",
+        "blog",
+        "news",
+        "magazine",
+        "mag",
+        "inc",
+        "llc",
+        "ltd",
+        "hq",
+        "app",
+        "tm",
+    }
+)
 _ASCII = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-", "\xa0": " "})
 #: words that show an <h1> caught a byline, a date label or a domain along with the headline
 _FURNITURE = re.compile(rf"(?<![\w-])(?:{alternation([*BY_WORDS, *DATE_LABELS, 'com', 'org', 'net'])})(?![\w-])", re.I)
@@ -53,7 +78,15 @@ def _site_names(facts: PageFacts) -> list[str]:
     names.append(as_text(article_value(facts, "publisher")) or "")
     host = (urlsplit(facts.url).hostname or "").lower()
     names += [label for label in host.split(".")[:-1] if len(label) >= 4 and label not in _GENERIC_HOST_LABELS]
-    return [n for name in names if (n := squash(name).lower())]
+    return [n for name in names for n in _plausible_names(squash(name).lower())]
+
+
+def _plausible_names(value: str) -> list[str]:
+    """The parts of a site-name value that can be a name: a headline put in the site-name field
+    ('How to Design a Website: a Complete Guide for 2026 | Clay') or a slogan after the name
+    ('Urge Fitness | Affordable 24/7 Gyms Near Me in PA and NJ') leave only the short parts."""
+    parts = [value[a:b] for a, b in _parts(value)]
+    return [p for p in parts if p and len(p.split()) <= MAX_NAME_WORDS]
 
 
 def _names_site(part: str, names: list[str]) -> bool:
@@ -64,18 +97,26 @@ def _names_site(part: str, names: list[str]) -> bool:
     if any(folded == n or folded in n for n in names):
         return True
     return bool(squeezed) and any(
-        (sq := re.sub(r"[\W_]+", "", n))
-        and (squeezed == sq or (squeezed.startswith(sq) and len(squeezed) - len(sq) <= 8))
-        for n in names
+        (sq := re.sub(r"[\W_]+", "", n)) and (squeezed == sq or _name_with_ending(folded, sq)) for n in names
     )
+
+
+def _name_with_ending(part: str, squeezed_name: str) -> bool:
+    """'realtymogul.com™' or 'garnix blog' for the name 'realtymogul' / 'garnix': the part is the
+    name squeezed, then only words of `_NAME_ENDINGS`."""
+    words = re.findall(r"[^\W_]+", part)
+    for i in range(1, len(words) + 1):
+        if "".join(words[:i]) == squeezed_name:
+            return bool(words[i:]) and all(w in _NAME_ENDINGS for w in words[i:])
+    return False
 
 
 def _own_names(facts: PageFacts) -> list[str]:
     """og:site_name and the domain: the names a page never uses for anything but itself
     (application-name and JSON-LD publishers are sometimes filled with the headline)."""
-    names = [squash(v).lower() for v in facts.meta.get("og:site_name", ())]
+    names = [n for v in facts.meta.get("og:site_name", ()) for n in _plausible_names(squash(v).lower())]
     host = (urlsplit(facts.url).hostname or "").lower()
-    return [n for n in names if n] + [label for label in host.split(".")[:-1] if label not in _GENERIC_HOST_LABELS]
+    return names + [label for label in host.split(".")[:-1] if label not in _GENERIC_HOST_LABELS]
 
 
 def _is_site_name(title: str, names: list[str]) -> bool:
@@ -101,19 +142,31 @@ def clean_title(text: str | None) -> str | None:
 
 
 def strip_site_name(title: str, facts: PageFacts, *, guess: bool = True) -> str:
-    """'Story | Site' -> 'Story': drop parts that name the site; with `guess`, else a short
+    """'Story | Site' -> 'Story': drop leading parts that name the site and everything from the
+    first later part that does ('Story - Site | Slogan' -> 'Story'); with `guess`, else a short
     trailing part (only for the <title> tag, where a suffix is the rule rather than the exception)."""
-    title = squash(title)
+    title = _without_domain(squash(title), facts.url)
     spans = _parts(title)
     if len(spans) < 2:
         return title
     names = site_names(facts)
-    kept = [(a, b) for a, b in spans if not _names_site(title[a:b], names)]
-    if kept and len(kept) < len(spans):
-        return title[kept[0][0] : kept[-1][1]]
+    naming = [_names_site(title[a:b], names) for a, b in spans]
+    if any(naming) and not all(naming):
+        start = naming.index(False)  # leading parts that name the site go
+        end = next((i for i in range(start + 1, len(spans)) if naming[i]), len(spans))  # and what follows the name
+        return title[spans[start][0] : spans[end - 1][1]]
     first_words, last = title[spans[0][0] : spans[0][1]], title[spans[-1][0] : spans[-1][1]]
     if guess and len(first_words.split()) >= 3 and len(first_words) >= len(last):
         return title[: spans[-2][1]]
+    return title
+
+
+def _without_domain(title: str, url: str) -> str:
+    """'davidbau.com Vibe Coding' -> 'Vibe Coding': the page's own host name written before the
+    headline with no separator (a separator is handled as a site part)."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    if "." in host and title.lower().startswith(host + " ") and len(title) > len(host) + 1:
+        return title[len(host) + 1 :].lstrip()
     return title
 
 
@@ -203,7 +256,7 @@ def read_title(facts: PageFacts, root: HtmlElement) -> Found[str] | None:
         if support[strongest] >= CONSENSUS:
             choice = strongest
     text, source = _leading_part(found, eligible, choice)
-    headline = _visible_headline(found, text)
+    headline = _without_parenthesis(found, text) or _visible_headline(found, text)
     return Found(headline, "html") if headline else Found(text, source)
 
 
@@ -235,6 +288,20 @@ def _visible_headline(found: list[Proposal], chosen: str) -> str | None:
     ):
         return h1
     return None
+
+
+_TRAILING_PARENTHESIS = re.compile(r"\s*[(（][^()（）]{1,60}[)）]$")
+
+
+def _without_parenthesis(found: list[Proposal], chosen: str) -> str | None:
+    """An <h1> that is the declared title without its trailing parenthesis ('Story (via Passle)',
+    'The Fold-and-Cut Problem (Erik Demaine)'): the parenthesis credits a source or an author,
+    and the page's visible headline leaves it out."""
+    match = _TRAILING_PARENTHESIS.search(chosen)
+    if not match:
+        return None
+    bare = chosen[: match.start()].casefold()
+    return next((text for source, text in found if source == "heuristic" and text.casefold() == bare), None)
 
 
 def _typographic(text: str) -> str:
