@@ -73,19 +73,22 @@ def _matches(text: str, span: tuple[int, int]) -> Iterator[re.Match[str]]:
         yield from pattern.finditer(text, span[0], span[1])
 
 
-def _slash_order(a: int, b: int) -> dict[str, str | None]:
-    """Day and month of a slash date when only one order is a date (one number above 12);
-    otherwise an impossible month, so the date is dropped."""
+def _slash_order(a: int, b: int) -> dict[str, str | None] | None:
+    """Day and month of a slash date when only one order is a date (one number above 12); None
+    when both orders are (03/04/2021) or neither is."""
     if a > 12 >= b >= 1:
         return {"d": str(a), "m": str(b)}
     if b > 12 >= a >= 1:
         return {"d": str(b), "m": str(a)}
-    return {"d": "0", "m": "0"}
+    return None
 
 
 def _to_iso(g: dict[str, str | None]) -> tuple[str, Precision] | None:
     if g.get("a") is not None:
-        g = {**g, **_slash_order(int(g["a"] or 0), int(g["b"] or 0))}
+        order = _slash_order(int(g["a"] or 0), int(g["b"] or 0))
+        if order is None:
+            return None
+        g = {**g, **order}
     month = int(g["m"] or 0) if g.get("m") else MONTH.get((g.get("mn") or "").lower().rstrip("."), 0)
     try:
         day = date(int(g["y"] or 0), month, int(g["d"] or 0))
