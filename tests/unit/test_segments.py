@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 import lxml.html
+import pytest
 
 from worker.pipeline.html.kept_copy import assemble
 from worker.pipeline.html.render import render_text
@@ -78,3 +81,18 @@ def test_assemble_when_a_dropped_segments_inline_piece_owns_a_kept_segment() -> 
     text = render_text(body)
     assert "Kept paragraph one." in text and "tail words" in text
     assert "Answered" not in text and "Inner" not in text
+
+
+def test_segments_under_different_grandparents_are_counted_apart() -> None:
+    """Each segment's grandparent count is its own grandparent's, however many other grandparents
+    the page has: the count once merged elements whose short-lived lxml proxies shared an id()."""
+    from worker.pipeline.html.features import NAMES, ReadabilityView, matrix
+
+    sections = "".join(f"<section><div><p>Paragraph {i} has words.</p></div></section>" for i in range(40))
+    pair = "<section><div><p>a</p><p>b</p></div></section>"
+    root = lxml.html.document_fromstring(f"<html><body>{sections}{pair}</body></html>")
+    segments = segment(root)
+    rows = matrix(segments, ReadabilityView(frozenset(), None, {}))
+    column = rows[:, NAMES.index("grandparent_segments")]
+    assert column[:40].tolist() == [pytest.approx(math.log1p(1))] * 40
+    assert column[40:].tolist() == [pytest.approx(math.log1p(2))] * 2

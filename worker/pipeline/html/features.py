@@ -184,8 +184,14 @@ def matrix(segments: Sequence[Segment], view: ReadabilityView, title: str | None
     owner_onehot = np.zeros((n, len(OWNER_TAGS) + 1), dtype=np.float32)
     owner_onehot[np.arange(n), owner_index] = 1.0
     parents = [s.owner.getparent() for s in segments]
+    # Elements are told apart by id(): every proxy stays referenced (`parents`, `grandparents`) while the ids
+    # are in use. lxml makes a new proxy object for each getparent() call on an element no one holds, so
+    # an id taken from a proxy that is then dropped can be reused by the next one: two grandparents
+    # would count as one, depending on the process's allocation history (the same page came out
+    # differently in different runs).
     parent_ids = [id(p) if p is not None else 0 for p in parents]
-    grand_ids = [id(g) if (g := (p.getparent() if p is not None else None)) is not None else 0 for p in parents]
+    grandparents = [p.getparent() if p is not None else None for p in parents]
+    grand_ids = [id(g) if g is not None else 0 for g in grandparents]
     rd = _readability(segments, view)
     words_for_heading = np.expm1(log_words)
     heading = np.asarray(
