@@ -56,3 +56,26 @@ def test_columns_are_checked_and_format_is_refused() -> None:
     with pytest.raises(ValueError, match="not a"):
         Forest.from_dict({"format": "something-else"})
     assert forest.proba(np.zeros((0, 6), dtype=np.float32)).shape == (0, 2)
+
+
+@pytest.mark.parametrize("groups", [1, 2, 3, 5])
+def test_walking_trees_in_depth_groups_gives_the_same_scores(groups: int, tmp_path: Path) -> None:
+    """Trees walked in groups, each only as deep as its deepest tree, land on the same leaves as a
+    walk of every tree to the ensemble's full depth: the raw scores are equal to the last bit."""
+    from dataclasses import replace
+
+    from worker.pipeline.learned.forest import depth_groups
+
+    x, y = _data(3)
+    model = sklearn.HistGradientBoostingClassifier(max_iter=30, max_leaf_nodes=31, random_state=0).fit(x, y)
+    path = tmp_path / "m.json.gz"
+    write(path, forest_dict(model, [f"f{i}" for i in range(6)]))
+    forest = read_forest(path)
+    depths = forest.tree_depths()
+    assert depths.max() == forest.depth and depths.min() < depths.max()  # a mix of depths to group
+    whole = replace(forest, groups=((np.arange(len(forest.roots)), forest.depth),))
+    grouped = replace(forest, groups=depth_groups(depths, groups))
+    assert len(grouped.groups) <= groups
+    assert sorted(np.concatenate([t for t, _ in grouped.groups]).tolist()) == list(range(len(forest.roots)))
+    assert all(depths[trees].max() == levels for trees, levels in grouped.groups)
+    assert np.array_equal(grouped.raw(x), whole.raw(x))

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 from lxml.html import HtmlElement
@@ -106,13 +107,16 @@ SAMPLE = 600  # character shares are measured on a segment's first characters
 def _text_stats(text: str, title_words: frozenset[str]) -> tuple[tuple[float, ...], int, float]:
     """What the words of one segment look like: (the TEXT_NAMES columns that depend on the text
     alone, the phrase-family bits, the CJK share)."""
+    # Per-word sums run through map() (C loops): this function is the feature matrix's largest cost.
     words = _WORD.findall(text)
     nw = len(words) or 1
-    lowered = {w.lower() for w in words}
-    stop = sum(1 for w in words if w.lower() in STOPWORDS) / nw
+    lower_words = list(map(str.lower, words))
+    lowered = set(lower_words)
+    stop = sum(map(STOPWORDS.__contains__, lower_words)) / nw
     sample = text[:SAMPLE]
     low = sample.lower()
-    letters = (sum(len(w) for w in words) if len(text) <= SAMPLE else sum(len(w) for w in _WORD.findall(sample))) or 1
+    word_chars = sum(map(len, words))
+    letters = (word_chars if len(text) <= SAMPLE else sum(map(len, _WORD.findall(sample)))) or 1
     title_like = 0.0
     if title_words and words:
         title_like = len(title_words & lowered) / max(len(title_words), len(lowered))
@@ -126,10 +130,10 @@ def _text_stats(text: str, title_words: frozenset[str]) -> tuple[tuple[float, ..
         len(_CAPITAL.findall(sample)) / letters,
         len(_DIGIT.findall(sample)) / (len(sample) or 1),
         1.0 if text[:1].isupper() or text[:1].isdigit() else 0.0,
-        sum(1 for w in words if w[:1].isupper()) / nw,
+        sum(map(str.isupper, map(itemgetter(0), words))) / nw,
         min(len(_SEPARATORS.findall(sample)), 20),
         1.0 if any(mark in low for mark in _COPYRIGHT_MARKS) else 0.0,
-        sum(len(w) for w in words) / nw,
+        word_chars / nw,
         title_like,
         1.0 if _DATE.search(sample) or not _MONTHS.isdisjoint(lowered) else 0.0,
     )

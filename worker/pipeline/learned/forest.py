@@ -5,18 +5,24 @@ The trees come from scikit-learn's HistGradientBoostingClassifier, flattened int
 itself with an infinite threshold, so walking every tree a fixed number of levels lands each row on
 its leaf without a per-level leaf test. Raw scores are the baseline plus the sum of leaf values per
 class; probabilities are the logistic (two classes) or the softmax (more) of them.
+
+Trees differ in depth (the body model's run from 7 to 18 levels, 11.7 on average), so they are walked
+in a few groups of similar depth, each only as many levels as its deepest tree: a third fewer steps,
+and the leaves land in the same (rows, trees) array, summed in the same order, so the scores are the
+same to the last bit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 FORMAT = "article-worker-forest/1"
 _BLOCK = 256  # rows scored at once
+GROUPS = 3  # depth groups: more saves few steps and costs numpy calls on small pages
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,25 @@ class Forest:
     value: np.ndarray  # (n_nodes,) float64, leaves only
     depth: int
     meta: Mapping[str, Any]
+    #: (trees, levels): the trees walked together and how many levels they need
+    groups: tuple[tuple[np.ndarray, int], ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.groups:
+            object.__setattr__(self, "groups", depth_groups(self.tree_depths(), GROUPS))
+
+    def tree_depths(self) -> np.ndarray:
+        """Levels from each tree's root to its deepest leaf (a leaf's children are itself)."""
+        depths = np.zeros(len(self.roots), dtype=np.int64)
+        for t, root in enumerate(self.roots.tolist()):
+            frontier, depth = [root], 0
+            while True:
+                frontier = [c for n in frontier for c in (int(self.left[n]), int(self.right[n])) if c != n]
+                if not frontier:
+                    break
+                depth += 1
+            depths[t] = depth
+        return depths
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Forest:
@@ -75,10 +100,13 @@ class Forest:
         outputs = len(self.baseline)
         x = np.ascontiguousarray(rows, dtype=np.float64).ravel()
         offsets = (np.arange(n, dtype=np.int64) * width)[:, None]
-        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        for _ in range(self.depth):
-            go_left = np.take(x, offsets + np.take(self.feature, node)) <= np.take(self.threshold, node)
-            node = np.where(go_left, np.take(self.left, node), np.take(self.right, node))
+        node = np.empty((n, len(self.roots)), dtype=np.int64)
+        for trees, levels in self.groups:
+            at = np.broadcast_to(self.roots[trees], (n, len(trees))).copy()
+            for _ in range(levels):
+                go_left = np.take(x, offsets + np.take(self.feature, at)) <= np.take(self.threshold, at)
+                at = np.where(go_left, np.take(self.left, at), np.take(self.right, at))
+            node[:, trees] = at
         leaves = np.take(self.value, node)  # (n, n_trees)
         if outputs == 1:
             return np.asarray(self.baseline + leaves.sum(axis=1, keepdims=True))
@@ -95,3 +123,32 @@ class Forest:
             return np.stack([1.0 - p, p], axis=1)
         shifted = np.exp(raw - raw.max(axis=1, keepdims=True))
         return np.asarray(shifted / shifted.sum(axis=1, keepdims=True))
+
+
+def depth_groups(depths: np.ndarray, groups: int) -> tuple[tuple[np.ndarray, int], ...]:
+    """Split the trees into at most `groups` ranges of depth so that the levels walked (each tree
+    as deep as its group's deepest) are fewest; found by trying every split of the distinct depths."""
+    from itertools import combinations
+
+    levels = sorted(set(depths.tolist()))
+    if not levels:
+        return ()
+    count = {d: int((depths == d).sum()) for d in levels}
+
+    def cost(bounds: tuple[int, ...]) -> int:
+        total, start = 0, 0
+        for end in (*bounds, len(levels)):
+            total += sum(count[d] for d in levels[start:end]) * levels[end - 1]
+            start = end
+        return total
+
+    cuts = min(
+        (c for k in range(min(groups, len(levels))) for c in combinations(range(1, len(levels)), k)),
+        key=lambda c: (cost(c), len(c)),
+    )
+    out, start = [], 0
+    for end in (*cuts, len(levels)):
+        chosen = set(levels[start:end])
+        out.append((np.flatnonzero(np.isin(depths, list(chosen))), levels[end - 1]))
+        start = end
+    return tuple(out)

@@ -248,19 +248,28 @@ def _prefer_people(position: int) -> Callable[[HtmlPage], list[Author] | None]:
     """The reader at `position`, except that the site itself given as the author ('USA TODAY' on
     usatoday.com) or an account handle ('kffnirmitap') gives way to a person any later reader
     finds; without one it stays."""
-    read = _READERS[position][1]
 
     def prefer(page: HtmlPage) -> list[Author] | None:
-        found = read(page)
+        found = _read(page, position)
         if not found:
             return None
         people = [a for a in found if not _weak(page, a)]
         if people:
             return people
-        later = (later_read(page) or [] for _, later_read in _READERS[position + 1 :])
+        later = (_read(page, i) or [] for i in range(position + 1, len(_READERS)))
         return None if any(not _weak(page, a) for authors in later for a in authors) else found
 
     return prefer
+
+
+def _read(page: HtmlPage, position: int) -> list[Author] | None:
+    """Reader `position`'s authors, read once per page: a weak answer looks ahead at the later readers,
+    which the chain then asks again."""
+    key = f"authors:{position}"
+    if key not in page.cache:
+        page.cache[key] = _READERS[position][1](page)
+    found: list[Author] | None = page.cache[key]
+    return found
 
 
 AUTHORS: list[Source[HtmlPage, list[Author]]] = [
