@@ -90,6 +90,71 @@ def measure(pages: list[Page] | None = None, reps: int | None = None) -> InProce
     return InProcess(len(pages), reps, variants)
 
 
+@dataclass(frozen=True)
+class FieldCost:
+    """The time the field stages take inside the full pipeline (issue 17: <= 2 ms per page on average)."""
+
+    pages: int
+    reps: int
+    per_page_ms: list[float]  # the median over repetitions, one per page
+    pipeline_ms: list[float]
+
+    @property
+    def mean_ms(self) -> float:
+        return statistics.fmean(self.per_page_ms)
+
+    @property
+    def share(self) -> float:
+        return sum(self.per_page_ms) / sum(self.pipeline_ms)
+
+
+def measure_fields(pages: list[Page] | None = None, reps: int | None = None) -> FieldCost:
+    """Run the full pipeline with a stopwatch around the field stages (reading the page's metadata and
+    both `assemble` passes, htmldate and the fingerprint included), so the figure is what the fields
+    cost on the pipeline's own tree, not a second parse."""
+    import worker.pipeline.html as html_path
+
+    pages = pages if pages is not None else dev_pages()
+    reps = reps or (2 if QUICK else 5)
+    spent = [0.0]
+
+    def timed(fn: Callable[..., object]) -> Callable[..., object]:
+        def wrapper(*args: object, **kwargs: object) -> object:
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - start
+
+        return wrapper
+
+    original_assemble, original_read = html_path.assemble, html_path.HtmlPage.read
+    html_path.assemble = timed(original_assemble)  # type: ignore[assignment]
+    html_path.HtmlPage.read = timed(original_read)  # type: ignore[method-assign,assignment]
+    try:
+        raws = [RawPage(url=URL, content=p.html) for p in pages]
+        for raw in raws[:10]:
+            full_pipeline(raw)
+        fields: list[list[float]] = [[] for _ in pages]
+        totals: list[list[float]] = [[] for _ in pages]
+        for _ in range(reps):
+            for i, raw in enumerate(raws):
+                spent[0] = 0.0
+                start = time.perf_counter()
+                full_pipeline(raw)
+                totals[i].append(time.perf_counter() - start)
+                fields[i].append(spent[0])
+    finally:
+        html_path.assemble = original_assemble  # type: ignore[assignment]
+        html_path.HtmlPage.read = original_read  # type: ignore[method-assign]
+    return FieldCost(
+        len(pages),
+        reps,
+        [statistics.median(f) * 1000 for f in fields],
+        [statistics.median(t) * 1000 for t in totals],
+    )
+
+
 def report(result: InProcess) -> str:
     lines = [f"{result.pages} dev pages x {result.reps} repetitions (median per page)"]
     for v in result.variants.values():
@@ -100,5 +165,13 @@ def report(result: InProcess) -> str:
     return "\n".join(lines)
 
 
+def report_fields(cost: FieldCost) -> str:
+    return (
+        f"fields: mean {cost.mean_ms:.2f} ms/page over {cost.pages} pages x {cost.reps} repetitions"
+        f" ({cost.share:.1%} of the full pipeline's time)"
+    )
+
+
 if __name__ == "__main__":
     print(report(measure()))
+    print(report_fields(measure_fields()))

@@ -24,6 +24,9 @@ def main() -> int:
     print("in-process ...", flush=True)
     ip = inprocess.measure(pages)
     print(inprocess.report(ip), flush=True)
+    print("fields ...", flush=True)
+    fc = inprocess.measure_fields(pages)
+    print(inprocess.report_fields(fc), flush=True)
     print("end to end ...", flush=True)
     e2e = endtoend.measure_end_to_end(pages)
     print(endtoend.report(e2e), flush=True)
@@ -36,16 +39,17 @@ def main() -> int:
     info["load average at end"] = load_average()
     info["wall time"] = f"{time.time() - started:.0f} s" + (" (BENCH_QUICK)" if QUICK else "")
 
-    text = render(info, ip, e2e, sizes, mem)
+    text = render(info, ip, fc, e2e, sizes, mem)
     (RESULTS / f"{STEM}.md").write_text(text)
     chart(ip, mem)
     print(f"wrote {RESULTS / (STEM + '.md')}")
     return 0
 
 
-def render(
+def render(  # noqa: PLR0917
     info: dict[str, str],
     ip: inprocess.InProcess,
+    fc: inprocess.FieldCost,
     e2e: endtoend.EndToEnd,
     sizes: list[msgsize.Encoding],
     mem: memory.Memory,
@@ -71,6 +75,10 @@ def render(
             f"| {v.name} | {v.mean_ms:.2f} | {v.median_ms:.2f} | {v.pages_per_s:.1f} | {ip.ratio(v.name):.3f} |"
             for v in ip.variants.values()
         ),
+        "",
+        "Fields (title, authors, dates with htmldate, language, images, fingerprint...), timed inside the full",
+        f"pipeline on its own tree, {fc.reps} repetitions: **{fc.mean_ms:.2f} ms/page** on average, "
+        f"{fc.share:.1%} of the pipeline's time.",
         "",
         "## End to end through Redis (real worker processes on their own key prefix)",
         "",
