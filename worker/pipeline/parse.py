@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lxml.html
+from lxml import etree
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
@@ -20,6 +21,18 @@ _PARSER = lxml.html.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs lag behi
     no_network=True,
     default_doctype=False,
     collect_ids=False,
+)
+# Every element proxy lxml.html makes asks HtmlElementClassLookup, a Python method, which class to use (it
+# picks form-control classes for form, input, select, textarea, label). No stage uses those classes, and
+# the stages make hundreds of thousands of proxies per page: lxml's C default lookup with lxml.html's
+# classes gives the same tree and the same articles (every wcxb-dev and readability page) for ~7 % less time.
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
 )
 
 

@@ -68,7 +68,22 @@ _CART = (
     "in den warenkorb",
     "ajouter au panier",
 )
-_FORUM_WORDS = re.compile(r"\b(?:repl(?:y|ies)|post(?:ed|s)|joined|member|thread|upvote|votes?|answered|asked)\b")
+#: whole words (a run of \w, as the regex \b(?:reply|...)\b matched them), counted by str.find: a third of
+#: the regex's time, the same counts on every wcxb-dev and readability page
+_FORUM_WORDS = (
+    "reply",
+    "replies",
+    "posted",
+    "posts",
+    "joined",
+    "member",
+    "thread",
+    "upvote",
+    "vote",
+    "votes",
+    "answered",
+    "asked",
+)
 _TITLE_WORDS: tuple[tuple[str, str], ...] = (
     ("howto", r"\bhow (?:to|do)\b|\bguide\b|\btutorial\b|\bwhat (?:is|are)\b|\bwhy\b|\btips\b|\bways\b"),
     ("docs", r"\bdocs?\b|\bdocumentation\b|\bapi\b|\breference\b|\bmanual\b|\bwiki\b"),
@@ -169,7 +184,7 @@ def static_row(root: HtmlElement, url: str, title: str | None) -> np.ndarray:
     row += [
         math.log1p(len(_PRICE.findall(page_text))),
         float(any(phrase in page_text for phrase in _CART)),
-        math.log1p(len(_FORUM_WORDS.findall(page_text))),
+        math.log1p(whole_words(page_text, _FORUM_WORDS)),
     ]
     return np.asarray(row, dtype=np.float32)
 
@@ -205,3 +220,21 @@ def body_row(segment_rows: np.ndarray, p: np.ndarray) -> np.ndarray:
         items / len(index) if len(index) else 0.0,
     ]
     return np.asarray(row, dtype=np.float32)
+
+
+def whole_words(text: str, words: tuple[str, ...]) -> int:
+    """How many times any of `words` stands in `text` as a whole word (not inside a longer run of
+    letters, digits or underscores: the regex `\\b` rule)."""
+    count = 0
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+                count += 1
+            at = text.find(word, at + 1)
+    return count
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
