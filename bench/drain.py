@@ -54,6 +54,7 @@ class Drain:
     events: int
     dead: int
     seconds: float
+    skipped: int = 0  # pages of another type than ACCEPT_PAGE_TYPES: the skipped-page stream
     worker_cpu: float = 0.0  # seconds, all worker processes, while draining
     redis_cpu: float = 0.0  # seconds, the whole Redis server (shared: an upper bound for our part)
 
@@ -99,6 +100,13 @@ class Bench:
     def dead_key(self) -> str:
         return self.settings.key(self.settings.dead_letter_stream)
 
+    def skipped_key(self) -> str:
+        return self.settings.key(self.settings.skipped_stream)
+
+    def outcome_keys(self) -> tuple[str, str, str]:
+        """Every stream a page can end in: each message lands in exactly one."""
+        return self.results_key(), self.dead_key(), self.skipped_key()
+
     def send(self, messages: list[str], *, claim_check: bool = True) -> None:
         """As a producer does, through `enqueue` (large pages go by claim check, see CLAIM_CHECK_BYTES);
         `claim_check=False` sends every page inline, as `enqueue` does with CLAIM_CHECK_BYTES=0."""
@@ -137,7 +145,7 @@ class Bench:
             raise RuntimeError(f"{command}: only {sorted(answered)} of {sorted(names)} answered: {replies}")
 
     def done(self) -> int:
-        return int(self.client.xlen(self.results_key())) + int(self.client.xlen(self.dead_key()))
+        return sum(int(self.client.xlen(key)) for key in self.outcome_keys())
 
     @contextlib.contextmanager
     def workers(
@@ -163,18 +171,18 @@ class Bench:
             time.sleep(0.2)
 
     def span(self, total: int) -> Drain:
-        """Time from the first entry to the last, over both streams (their ids are Redis clock ms)."""
+        """Time from the first entry to the last, over the three outcome streams (their ids are Redis clock ms)."""
         stamps: list[int] = []
         counts = []
-        for key in (self.results_key(), self.dead_key()):
+        for key in self.outcome_keys():
             ids = [_text(entry_id) for entry_id, _ in self.client.xrange(key) or []]
             counts.append(len(ids))
             stamps += [int(entry_id.split("-")[0]) for entry_id in ids]
         seconds = (max(stamps) - min(stamps)) / 1000 if stamps else 0.0
-        return Drain(total, counts[0], counts[1], seconds)
+        return Drain(total, counts[0], counts[1], seconds, skipped=counts[2])
 
     def reset_streams(self) -> None:
-        self.client.delete(self.results_key(), self.dead_key())
+        self.client.delete(*self.outcome_keys())
         for key in self.client.scan_iter(match=f"{self.prefix}published:*", count=1000):
             self.client.delete(key)
 

@@ -157,7 +157,8 @@ def report(result: EndToEnd) -> str:
             "per repetition (2 processes / 1 process, each against its in-process rate; plain quotient of rates): "
             + ", ".join(f"{r.scaling:.2f} ({r.raw_scaling:.2f})" for r in result.reps),
             f"median repetition: in-process {t.in_process_rate_one:.1f} pages/s, 1 process {t.one.rate:.1f} events/s "
-            f"over {t.one.messages} messages ({t.one.events} events, {t.one.dead} dead letters), "
+            f"over {t.one.messages} messages ({t.one.events} events, {t.one.skipped} skipped pages, "
+            f"{t.one.dead} dead letters), "
             f"2 processes {t.two.rate:.1f} events/s, inline {t.inline.rate:.1f} events/s",
             f"CPU per page: in-process {t.in_process_cpu_ms:.1f} ms, worker (main + pool) {t.one.cpu_ms:.1f} ms, "
             f"inline {t.inline.cpu_ms:.1f} ms; Redis server {t.one.redis_ms:.2f} ms (inline {t.inline.redis_ms:.2f})",
