@@ -6,8 +6,8 @@ itself with an infinite threshold, so walking every tree a fixed number of level
 its leaf without a per-level leaf test. Raw scores are the baseline plus the sum of leaf values per
 class; probabilities are the logistic (two classes) or the softmax (more) of them.
 
-Trees differ in depth (the body model's run from 7 to 18 levels, 11.7 on average), so they are walked
-in a few groups of similar depth, each only as many levels as its deepest tree: a third fewer steps,
+Trees differ in depth (the body model's run from 7 to 22 levels, 11.5 on average), so they are walked
+in a few groups of similar depth, each only as many levels as its deepest tree (40 % fewer steps),
 and the leaves land in the same (rows, trees) array, summed in the same order, so the scores are the
 same to the last bit.
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -128,8 +129,6 @@ class Forest:
 def depth_groups(depths: np.ndarray, groups: int) -> tuple[tuple[np.ndarray, int], ...]:
     """Split the trees into at most `groups` ranges of depth so that the levels walked (each tree
     as deep as its group's deepest) are fewest; found by trying every split of the distinct depths."""
-    from itertools import combinations
-
     levels = sorted(set(depths.tolist()))
     if not levels:
         return ()
