@@ -3,13 +3,17 @@ README's threshold, different stories far outside it."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from harness.pages import article_html
 from schemas import RawPage
 from worker import extract
-from worker.pipeline.fields.fingerprint import distance, simhash
+from worker.pipeline.fields.fingerprint import MAX_WORDS, PREFIX_CHARS, distance, first_words, simhash
 
 THRESHOLD = 11  # README: Fingerprint
 STORY = " ".join(
@@ -49,3 +53,26 @@ def test_both_paths_fill_it_from_the_body() -> None:
     assert html.fingerprint == simhash(html.body_text) and html.provenance["fingerprint"] == "body"
     text = extract(RawPage(url="https://e.org/b", content=STORY, content_type="text/plain"))
     assert text.fingerprint == simhash(text.body_text) and text.provenance["fingerprint"] == "text"
+
+
+_PIECES = ["Word", "ß", "İ", " ", "\n", "x1", "_", "-", "Straße", "ΣΑΣ", "日本語", "."]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=4000))
+def test_first_words_are_those_of_the_whole_text(pieces: list[str]) -> None:
+    """Read from a prefix or not, the words are the first MAX_WORDS of the whole folded text."""
+    text = "".join(pieces)
+    assert first_words(text) == re.findall(r"\w+", text.casefold())[:MAX_WORDS]
+
+
+def test_first_words_across_the_prefix_boundary() -> None:
+    """A word cut by the first prefix, long words that leave fewer than MAX_WORDS in it, ß folding to ss."""
+    texts = [
+        filler * (PREFIX_CHARS // len(filler)) + "Wort" * 3 + " tail " * 2000
+        for filler in ("Straße ", "x" * 40 + " ", "日本語の文章 ")
+    ]
+    cut = PREFIX_CHARS - 2 * (MAX_WORDS - 1)  # the MAX_WORDS-th word runs over the prefix's end
+    texts.append("w " * (MAX_WORDS - 1) + "y" * (cut + 10) + " z" * 100)
+    texts.append("w " * MAX_WORDS + "y" * (cut + 10) + " z" * 100)  # the next word is the one cut
+    for text in texts:
+        assert first_words(text) == re.findall(r"\w+", text.casefold())[:MAX_WORDS]
