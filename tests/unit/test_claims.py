@@ -138,7 +138,7 @@ def test_without_dedup_the_claim_key_is_deleted_outright(redis_client: redis.Red
 def test_a_poison_claim_check_is_dead_lettered_with_its_page(
     pages: Pages, streams: Streams, redis_client: redis.Redis, settings: Settings
 ) -> None:
-    text = page_text(3)
+    text = page_text(3, job_id="job-poison")
     message = claims.store(redis_client, settings, text)
     for _ in range(settings.max_attempts):
         streams.start_attempt("t-poison")  # each start = a crash before finishing
@@ -146,6 +146,7 @@ def test_a_poison_claim_check_is_dead_lettered_with_its_page(
     letter = only_dead_letter(redis_client, settings)
     assert letter.reason is Reason.TOO_MANY_ATTEMPTS
     assert letter.original == text, "read before dead-lettering, so a replay has the page"
+    assert (letter.job_id, letter.url) == ("job-poison", "https://news.example.com/3"), "named by the page it holds"
     assert redis_client.get(Keys(settings).claim(message["claim_check"])) == b""
 
 

@@ -21,7 +21,7 @@ from ..settings import Settings
 from ..store import claims
 from ..store.streams import Streams
 from .ids import job_id_for
-from .messages import original_of
+from .messages import decode_message, original_of
 
 Stage = Literal["intake", "broker", "task"]
 
@@ -59,6 +59,8 @@ class DeadLetters:
         s = self.settings
         if claim is None:
             message, claim = claims.resolve_for_dead_letter(message, self.streams.client, s)
+        if raw is None:  # e.g. too many attempts, refused before the page was read: name it if it reads
+            raw = _page_in(message, s.max_message_bytes)
         original = original_of(message, s.dead_letter_original_bytes)
         text = redact(str(error) or type(error).__name__, s)
         letter = DeadLetter(
@@ -83,6 +85,17 @@ class DeadLetters:
         ms = None if started is None else (time.perf_counter() - started) * 1000
         report(outcome, task_id, job_id=letter.job_id, url=letter.url, reason=letter.reason.value, duration_ms=ms)
         return outcome
+
+
+def _page_in(message: Any, max_bytes: int) -> RawPage | None:
+    """The page a message holds, so an operator finds its letter by job id and URL; None when it does
+    not read as one (the letter says why it failed either way)."""
+    if not isinstance(message, (str, bytes, bytearray, dict)):
+        return None
+    try:
+        return decode_message(message, max_bytes)
+    except ArticleWorkerError:
+        return None
 
 
 def redact(text: str, settings: Settings) -> str:
