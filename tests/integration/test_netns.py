@@ -121,6 +121,7 @@ def test_two_hosts_share_the_work_and_a_cut_host_loses_no_page(lab: Lab, tmp_pat
     # Both hosts take work; then host a's network goes away while it is holding a page.
     both = {"wa@netns", "wb@netns"}
     wait(lambda: {e.worker for e in read_events(client)} == both, 45, "events from both workers", tmp_path)
+    _sleep_into_next_page(client, "wa@netns", tmp_path)
     lab.set_link("a", up=False)
     cut = time.monotonic()
     held = client.hlen("unacked")
@@ -154,6 +155,22 @@ def test_two_hosts_share_the_work_and_a_cut_host_loses_no_page(lab: Lab, tmp_pat
     assert workers["a"].poll() is None  # host a is alive, only unreachable: it never handed its page back
     assert client.llen("pages") == 0
     assert all(PASSWORD not in _log(tmp_path, h) for h in workers)
+
+
+def _sleep_into_next_page(client: redis.Redis, worker: str, logs: Path) -> None:
+    """Return half a page's time after `worker` publishes its next event: it is then mid-page.
+    Cutting the link right after its event was seen (between pages, while it acks and fetches)
+    could leave it holding nothing, and nothing would come back to the other worker."""
+    last_id = (client.xrevrange("articles", count=1) or [(b"0-0", {})])[0][0]
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for entry_id, fields in client.xrange("articles", min=b"(" + last_id):
+            last_id, event = entry_id, ArticleEvent.model_validate_json(fields[b"event"])
+            if event.worker == worker:
+                time.sleep(event.duration_ms / 2000)
+                return
+        time.sleep(0.005)
+    raise AssertionError(f"{worker} published nothing new for 30 s:\n" + _log(logs, worker[1]))
 
 
 def _parked_task_ids(client: redis.Redis) -> set[str]:
