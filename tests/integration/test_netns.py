@@ -31,7 +31,7 @@ from tests.support.netns import Lab, namespaces_unavailable
 pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds each (README, Development)
 
 PASSWORD = f"pw-{uuid.uuid4().hex}"  # Redis on a network wants one; the URL carries it
-PAGES = 40  # enough that both workers are still mid-queue when the link is cut
+PAGES = 120  # enough that both workers are still mid-queue when the link is cut (pages take ~0.1 s)
 PARAGRAPHS = 800  # ~0.3 s of extraction each, so a worker is mid-page when its link is cut
 ENV = {
     "VISIBILITY_TIMEOUT": "8",

@@ -30,12 +30,14 @@ def test_sigterm_mid_page_loses_and_duplicates_nothing(
     start_worker: StartWorker, producer_app: Celery, redis_client: redis.Redis, settings: Settings
 ) -> None:
     no_dedup = {"DEDUP_TTL": "0"}  # a page handled twice would show as two events
-    first = start_worker(env=no_dedup)
-    slow_job = enqueue({**slow_page(1), "job_id": "slow"}, app=producer_app)
+    # The page is held 3 s mid-task (a sleep, not CPU: pages got fast enough that a stalled test
+    # could miss a CPU-bound page and see the prefetched one run too).
+    first = start_worker(env={**no_dedup, "HARNESS_HOLDS": "1"})
+    slow_job = enqueue({**slow_page(1), "job_id": "slow", "attributes": {"test_hold_s": 3}}, app=producer_app)
     _, html = article_html(5)
     next_job = enqueue({"url": "https://news.example.com/next", "content": html, "job_id": "next"}, app=producer_app)
     deadline = time.monotonic() + 30
-    while not list(redis_client.scan_iter(match=settings.key("attempts:*"))):  # the slow page has started
+    while not list(redis_client.scan_iter(match=settings.key("test:busy:*"), count=1000)):  # the page is held
         assert time.monotonic() < deadline, first.log()
         time.sleep(0.05)
 

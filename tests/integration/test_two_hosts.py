@@ -20,16 +20,23 @@ PAGES = 40
 def test_two_hosts_share_one_queue(
     start_worker: StartWorker, producer_app: Celery, redis_client: redis.Redis, settings: Settings
 ) -> None:
-    host_a = start_worker(concurrency=1, name="worker@host-a")
-    host_b = start_worker(concurrency=1, name="worker@host-b")
+    holds = {"HARNESS_HOLDS": "1"}
+    host_a = start_worker(concurrency=1, name="worker@host-a", env=holds)
+    host_b = start_worker(concurrency=1, name="worker@host-b", env=holds)
     groups = {os.getpgid(host_a.pid), os.getpgid(host_b.pid)}
     assert len(groups) == 2 and os.getpgrp() not in groups  # nothing shared but Redis
     assert redis_client.exists(host_a.heartbeat_key()) and redis_client.exists(host_b.heartbeat_key())
 
-    # Long enough pages that neither worker can drain the queue before the other takes its share.
+    # Each page is held 0.1 s (a sleep: extraction alone takes ~10 ms), so neither worker can drain
+    # the queue before the other takes its share.
     job_ids = [
         enqueue(
-            {"url": f"https://news.example.com/{i}", "content": article_html(i, paragraphs=60)[1]}, app=producer_app
+            {
+                "url": f"https://news.example.com/{i}",
+                "content": article_html(i, paragraphs=60)[1],
+                "attributes": {"test_hold_s": 0.1},
+            },
+            app=producer_app,
         )
         for i in range(PAGES)
     ]
