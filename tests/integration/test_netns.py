@@ -32,7 +32,7 @@ pytestmark = pytest.mark.slow  # real workers killed, restarted or held: seconds
 
 PASSWORD = f"pw-{uuid.uuid4().hex}"  # Redis on a network wants one; the URL carries it
 PAGES = 120  # enough that both workers are still mid-queue when the link is cut (pages take ~0.1 s)
-PARAGRAPHS = 800  # ~0.3 s of extraction each, so a worker is mid-page when its link is cut
+PARAGRAPHS = 800  # ~0.1 s of extraction each (0.3 s before this wave's speed work); the cut waits half of one
 ENV = {
     "VISIBILITY_TIMEOUT": "8",
     "RESTORE_INTERVAL": "1",
