@@ -13,16 +13,24 @@ from typing import Any
 
 import numpy as np
 
-from ..pipeline.html.page_features import body_row
+from ..pipeline.html.page_features import STATIC_NAMES, body_row
 from . import boosting
-from .data import PageRows
+from .data import READABILITY_PREFIX, PageRows
 
 SETTINGS: dict[str, Any] = {"max_iter": 150, "max_leaf_nodes": 15, "learning_rate": 0.08, "l2_regularization": 2.0}
 ARTICLE = "article"
 
 
+#: the URL columns: the Readability test pages have no URL of their own (all are read as
+#: http://fakehost/test/page.html), so theirs are missing values, never a shortcut to `article`
+URL_COLUMNS = [i for i, name in enumerate(STATIC_NAMES) if name.startswith("url_")]
+
+
 def rows(pages: Sequence[PageRows], probs: Sequence[np.ndarray]) -> np.ndarray:
-    return np.vstack([np.concatenate([p.page_row, body_row(p.features, q)]) for p, q in zip(pages, probs, strict=True)])
+    x = np.vstack([np.concatenate([p.page_row, body_row(p.features, q)]) for p, q in zip(pages, probs, strict=True)])
+    without_url = [i for i, p in enumerate(pages) if p.name.startswith(READABILITY_PREFIX)]
+    x[np.ix_(without_url, URL_COLUMNS)] = np.nan
+    return x
 
 
 def fit(pages: Sequence[PageRows], probs: Sequence[np.ndarray]) -> Any:
