@@ -83,7 +83,7 @@ def _html_stage(args: argparse.Namespace, data: Path) -> None:
     article_threshold = page_type.best_article_threshold(typed, typed_types)
     per_fold = page_type.fold_thresholds(typed, typed_types, fold_of, folds.FOLDS)
     type_figures = page_type.figures(typed, typed_types, [per_fold[fold_of[p.name]] for p in typed])
-    others = [i for i in range(len(pages)) if i not in set(wcxb_only)]
+    others = [i for i, p in enumerate(pages) if p.name.startswith(READABILITY_PREFIX)]
     if others:
         readability_rows = [pages[i] for i in others]
         readability = page_type.figures(
