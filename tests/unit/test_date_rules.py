@@ -79,3 +79,35 @@ def test_utc_timestamp_is_read_as_the_day_the_url_files_it_under() -> None:
     assert published(html, "https://e.org/2025/12/19/story/")[0] == ("2025-12-19T02:41:41+00:00", "datetime")
     local = '<meta property="article:published_time" content="2025-12-19T02:41:41-05:00">'
     assert published(local, "https://e.org/2025/12/18/story/")[0] == ("2025-12-19T02:41:41-05:00", "datetime")
+
+
+@pytest.mark.parametrize(
+    "html, value",
+    [
+        # the update is passed over when the page prints its first publication too
+        (
+            "<h1>Story</h1><p>Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022</p>",
+            ("2022-11-09", "date"),
+        ),
+        ("<p>December 22, 2022 Updated: January 02, 2026</p><h1>Story</h1><p>Text.</p>", ("2022-12-22", "date")),
+        ("<h1>Titel</h1><p>Aktualisiert am 05.03.2024, erschienen am 01.03.2024</p>", ("2024-03-01", "date")),
+        ("<h1>Story</h1><p>Last updated on Friday, May 3, 2024. Posted April 2, 2024</p>", ("2024-04-02", "date")),
+        # a page that prints only its update still gives that day (the last time it was written)
+        ("<h1>Story</h1><p>Last updated: Sep 4, 2025</p><p>Text.</p>", ("2025-09-04", "date")),
+        # a word that merely ends like a label is no label
+        ("<h1>Story</h1><p>Outdated May 3, 2020, then June 1, 2020</p>", ("2020-05-03", "date")),
+    ],
+)
+def test_printed_update_dates_give_way_to_the_first_publication(html: str, value: object) -> None:
+    assert published(html) == (value, "text")
+
+
+def test_the_stated_last_change_is_not_taken_as_the_publication_date() -> None:
+    """htmldate (original_date=True) still answers with the modification meta when nothing else is
+    there: that day stays date_modified and date_published stays empty."""
+    html = '<meta property="article:modified_time" content="2024-08-21T10:00:00+00:00"><h1>Story</h1><p>Text.</p>'
+    root = lxml.html.document_fromstring(f"<html><head></head><body>{html}</body></html>")
+    page = HtmlPage.read(root, URL)
+    assert read_field("date_published", page, body=False) is None
+    modified = read_field("date_modified", page, body=False)
+    assert modified is not None and modified.value[0].startswith("2024-08-21")

@@ -94,6 +94,30 @@ AUTHOR_LABELS = (
     "기자",
     "글",
 )
+#: a label that says the date after it is a revision's, not the first publication's
+UPDATE_LABELS = (
+    "updated",
+    "update",
+    "last modified",
+    "modified",
+    "revised",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "atualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "zaktualizowano",
+    "uppdaterad",
+    "opdateret",
+    "oppdatert",
+    "päivitetty",
+    "обновлено",
+    "更新",
+    "更新日",
+)
 #: a label before a date that is not part of a name ("Publiziert am", "Stand:", "Updated", ...)
 DATE_LABELS = (
     "published",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from ..dates import Precision
-from ..fields.lexicon import MONTHS
+from ..fields.lexicon import MONTHS, UPDATE_LABELS
 
 MONTH = MONTHS
 _NAME = "|".join(sorted(MONTH, key=len, reverse=True))
@@ -20,6 +20,13 @@ _TIME = (
     r"(?:,?\s*(?:at|à|um|a las|alle|às|-)?\s*"
     r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
 )
+#: an update label just before a date ("Updated:", "Last updated on", "Aktualisiert am", ...)
+_UPDATE_LABEL = "|".join(map(re.escape, sorted(UPDATE_LABELS, key=len, reverse=True)))
+_UPDATED = re.compile(
+    rf"(?<![a-z])(?:{_UPDATE_LABEL})\s*(?:on|am|le|el|em|at)?\s*[:\-\u2013|]?\s*(?:\w+day,?\s*)?$", re.I
+)
+#: how far before a date its label is looked for
+_LABEL_REACH = 30
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 #: how far a date reaches before and after its year ("Wednesday, 23 September 2016 at 10:15 pm")
 _BEFORE_YEAR, _AFTER_YEAR = 40, 30
@@ -40,15 +47,30 @@ def find_date(text: str) -> tuple[str, Precision] | None:
 
 def find_dates(text: str, limit: int | None = None) -> list[tuple[str, Precision]]:
     """Every plausible date in `text`, in the order they appear (at most `limit`)."""
+    return [(value, precision) for value, precision, _ in _dated(text, limit)]
+
+
+def find_original_dates(text: str) -> list[tuple[str, Precision]]:
+    """The dates in `text` that no update label introduces ("Updated Nov 11, 2022 Originally
+    published Nov 9, 2022" gives the second), in order; all of them when every one is labelled so
+    (a page that prints only its update date still shows when it was last written)."""
+    found = _dated(text)
+    original = [(value, precision) for value, precision, updated in found if not updated]
+    return original or [(value, precision) for value, precision, _ in found]
+
+
+def _dated(text: str, limit: int | None = None) -> list[tuple[str, Precision, bool]]:
+    """Dates in order, each with whether an update label stands just before it."""
     found = sorted(((m.start(), m) for segment in _segments(text) for m in _matches(text, segment)), key=lambda p: p[0])
-    dates: list[tuple[str, Precision]] = []
+    dates: list[tuple[str, Precision, bool]] = []
     taken = -1
     for start, match in found:
         if start < taken:
             continue  # a shorter reading inside a date already read
         value = _to_iso(match.groupdict())
         if value:
-            dates.append(value)
+            updated = bool(_UPDATED.search(text, max(0, start - _LABEL_REACH), start))
+            dates.append((*value, updated))
             taken = match.end()
             if limit is not None and len(dates) >= limit:
                 break

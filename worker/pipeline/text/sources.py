@@ -17,7 +17,7 @@ from ..fields.chain import Found
 from ..textutil import clean_value
 from .attribution import place_credit, place_dateline
 from .byline import read_byline
-from .dates import find_date
+from .dates import find_date, find_original_dates
 from .headline import find_headline
 from .lines import Line
 from .reading import Reading
@@ -92,7 +92,8 @@ def authors(page: TextPage) -> list[Author]:
 
 def date_published(page: TextPage) -> IsoDate | None:
     head = " ".join(line.text for line in page.lines[: page.reading.body_start][-HEAD_LINES:])
-    return find_date(head) or (find_date(page.blocks[0].text[:200]) if page.blocks else None)
+    found = find_original_dates(head)  # "Updated ... Originally published ..." gives the second
+    return found[0] if found else (find_date(page.blocks[0].text[:200]) if page.blocks else None)
 
 
 def subheadings(page: TextPage) -> list[str]:

@@ -16,8 +16,9 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from ...dates import IsoDate, in_utc, next_to, normalise_date, url_day
-from ...fields.chain import Source
+from ...fields.chain import Source, first
 from ...text.dates import find_dates as find_text_dates
+from ...text.dates import find_original_dates
 from ..facts import PageFacts
 from .jsonld import article_text
 from .page import HtmlPage
@@ -114,7 +115,14 @@ def _htmldate(page: HtmlPage) -> IsoDate | None:
         day = find_date(page.root, extensive_search=False, original_date=True, url=page.url, outputformat="%Y-%m-%d")
     except (ValueError, TypeError):  # htmldate's own parsing errors on odd input
         return None
-    return normalise_date(day) if day else None
+    if not day or day == _modified_day(page):
+        return None  # the page's stated last change is not when it was published (date_modified keeps it)
+    return normalise_date(day)
+
+
+def _modified_day(page: HtmlPage) -> str | None:
+    found = first(MODIFIED, page)
+    return found.value[0][:10] if found else None
 
 
 def around_headline(page: HtmlPage) -> tuple[str, str]:
@@ -208,12 +216,13 @@ def _visible(element: HtmlElement, *, tail: bool = False) -> Iterable[str]:
 
 def _printed(page: HtmlPage) -> IsoDate | None:
     """A date printed next to the headline ("19. Juli 2014", "Friday, December 23, 2016", ...):
-    the first one after it, else the last one before it."""
+    the first one after it, else the last one before it; a date labelled as an update is passed
+    over when the page prints another ("Updated: Jan 2, 2026" beside "Dec 22, 2022")."""
     before, after = around_headline(page)
-    found = find_text_dates(after)
+    found = find_original_dates(after)
     if found:
         return found[0]
-    found = find_text_dates(before)
+    found = find_original_dates(before)
     return found[-1] if found else None
 
 
