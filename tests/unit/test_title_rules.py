@@ -135,10 +135,23 @@ def test_property_meta_wins_over_name_meta() -> None:
             og("og:title", "Review And Approval Process") + "<body><h1>Review and Approval Process</h1></body>",
             "Review and Approval Process",
         ),
-        # an <h1> worded differently, in capitals, or with a byline caught in it: the declared title stays
+        # the visible headline wins where it rewords the declared title ...
         (
-            og("og:title", "The Modern Ambitions Behind Neon") + "<body><h1>Why Neon Is the Symbol</h1></body>",
-            "The Modern Ambitions Behind Neon",
+            og("og:title", "Top 10 IT Security Best Practices for 2025: Protect Your Business")
+            + "<body><h1>IT &amp; Cybersecurity Best Practices to Protect Your Business</h1></body>",
+            "IT & Cybersecurity Best Practices to Protect Your Business",
+        ),
+        # ... but an <h1> sharing no word with it (a blog's name, a section), in capitals, or with a
+        # byline caught in it: the declared title stays
+        (
+            og("og:title", "Open Verilog flow for GreenPak4 devices") + "<body><h1>Silicon Exposed</h1></body>",
+            "Open Verilog flow for GreenPak4 devices",
+        ),
+        # one shared word in eleven: the <h1> is the section's name, not a rewording
+        (
+            og("og:title", "Minecraft Bountiful Update arrives for all players on every platform today")
+            + "<body><h1>Minecraft News</h1></body>",
+            "Minecraft Bountiful Update arrives for all players on every platform today",
         ),
         (
             og("og:title", "Tips for Online Success") + "<body><h1>TIPS FOR ONLINE SUCCESS</h1></body>",

@@ -11,45 +11,15 @@ Dates: the same calendar day (the page's own day, as the truth gives it).
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from .fields import _TITLE_SUFFIX
+from .fields import _TITLE_SUFFIX, normal
 
 #: report name -> WCXB ground-truth key
 FIELDS: dict[str, str] = {"title": "title", "title_exact": "title", "author": "author", "date": "publish_date"}
 
-_ASCII = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
 _NAME_SPLIT = re.compile(r"\s*(?:[,;&|/]|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
 _BY = re.compile(r"^(?:written\s+|posted\s+|reviewed\s+)?(?:by|par|von|por|di|door|av)\b\s*:?\s*", re.I)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{1,5}|[A-Z][a-z]?\.?[A-Z]\.?|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|III?)$")
-
-
-def normal(value: str | None) -> str:
-    """NFC, typographic quotes and dashes as ASCII, whitespace runs as one space, trimmed."""
-    return " ".join(unicodedata.normalize("NFC", value or "").translate(_ASCII).split())
 
 
 def names(value: str | None) -> frozenset[str]:
