@@ -28,10 +28,22 @@ URL = "https://news.example.com/world/story.html"
         ("CC7567", []),  # a user handle
         ("J", []),
         ("史蒂文的家_藍天 (stevenhgm)", ["史蒂文的家_藍天 (stevenhgm)"]),
+        # a month or a weekday is never a person; an unfilled template key is none either
+        ("Ziyi Xu, Dec", ["Ziyi Xu"]),
+        ("Mar", []),
+        ("Friday", []),
+        ("page.head.extra.author", []),
+        ("sara.r.peter", ["sara.r.peter"]),  # a handle (one-letter part): kept, the site rules weigh it
     ],
 )
 def test_clean_names(text: str, names: list[str]) -> None:
     assert clean_names(text) == names
+
+
+def test_a_declared_template_key_is_no_author() -> None:
+    """A meta author left as the CMS's template key: declared values are kept whole, this one is not."""
+    assert clean_names("page.head.extra.author", declared=True) == []
+    assert clean_names("BBC News", declared=True) == ["BBC News"]
 
 
 def authors_of(html: str) -> tuple[list[str] | None, str | None]:
@@ -154,3 +166,27 @@ def test_the_site_as_author_gives_way_to_a_person() -> None:
     assert authors_of(page) == (["USA TODAY"], "meta")  # no person anywhere: the page's own statement stays
     company = ld_graph({"@type": "Article", "author": {"@type": "Organization", "name": "Claight Corporation"}})
     assert authors_of(company) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "after, names",
+    [
+        # a role read as a second name by the greedy name pattern is given back
+        (
+            "<p>03/01/2017</p><p>by Agatha Caleo, Candidate Representative to the Liaison Committee</p>",
+            ["Agatha Caleo"],
+        ),
+        # the label alone in its node, the name in the next
+        ("<p>Contributors:</p><p>Janet Loughrey</p>", ["Janet Loughrey"]),
+        (
+            "<p>This post was written by <a href='/x'>Vanessa Mendez, MD</a>, a gastroenterologist.</p>",
+            ["Vanessa Mendez"],
+        ),
+        # no name after 'by': nothing
+        ("<p>by the river, the town floods again</p>", None),
+    ],
+)
+def test_byline_next_to_the_headline(after: str, names: list[str] | None) -> None:
+    found, source = authors_of(f"<html><body><h1>Story of the day</h1>{after}<p>Body text.</p></body></html>")
+    assert found == names
+    assert source == ("html" if names else None)

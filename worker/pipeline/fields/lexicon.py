@@ -58,6 +58,8 @@ BY_VERBS = (
 AUTHOR_LABELS = (
     "author",
     "authors",
+    "contributor",
+    "contributors",
     "written by",
     "posted by",
     "autor",

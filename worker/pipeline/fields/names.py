@@ -47,6 +47,8 @@ _LEGAL = re.compile(rf"(?:^|\s)(?:{alternation(LEGAL_FORMS)})\.?$", re.I)
 _ORGANISATION = re.compile(rf"\b(?:{alternation(ORGANISATION_WORDS)})\b", re.I)
 _EDGE = " .:-–—,•·|/\"'“”‘’[]"
 _HANDLE_SHAPE = re.compile(r"^[\w.-]+$")
+_TEMPLATE_KEY = re.compile(r"^[a-z_]{3,}(?:\.[a-z_]{3,}){2,}$")  # a handle such as "sara.r.peter" has a one-letter part
+_DATE_ONLY_WORDS = frozenset([*MONTHS, *WEEKDAYS])
 _PLACEHOLDERS = frozenset(PLACEHOLDER_AUTHORS)
 MAX_WORDS = 5
 
@@ -71,7 +73,18 @@ def clean_names(text: str, *, declared: bool = False) -> list[str]:
         whole = _without_date(text)
         if whole and not _SPLIT.search(whole) and not _NOT_A_NAME.search(whole):
             names = [whole]
-    return [n for n in names if 1 <= len(n.split()) <= MAX_WORDS and 2 <= len(n) <= 80 and not placeholder(n)]
+    return [
+        n
+        for n in names
+        if 1 <= len(n.split()) <= MAX_WORDS and 2 <= len(n) <= 80 and not placeholder(n) and not _not_a_person(n)
+    ]
+
+
+def _not_a_person(name: str) -> bool:
+    """Words no name is made of: only dates ('Mar', 'Dec', 'Friday'), or a template key left
+    unfilled ('page.head.extra.author')."""
+    words = name.casefold().replace(".", " ").split()
+    return all(w in _DATE_ONLY_WORDS for w in words) or bool(_TEMPLATE_KEY.match(name))
 
 
 def _unwrapped(text: str) -> str:

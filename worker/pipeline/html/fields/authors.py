@@ -49,8 +49,13 @@ _AUTHOR_LABEL = re.compile(
     rf"^\s*(?:(?:{alternation(BY_VERBS)})\s+)?(?:{alternation([*BY_WORDS, *AUTHOR_LABELS])})\s*[:：]?\s*$", re.I
 )
 _BY_LINE = re.compile(rf"^(?i:{_LEAD})(?=[\s:：])[\s:：]*(?P<names>{_NAME}(?:{_AND}{_NAME}){{0,3}})(?P<rest>.*)$")
+_AND_RE = re.compile(_AND)
 _CONNECTOR = re.compile(r"^(?:,|&|and|und|et|y)$", re.I)
-_LABEL_ONLY = re.compile(rf"^(?:{_LEAD}|(?:{alternation(AUTHOR_LABELS)}))\s*[:：]?$", re.I)
+#: the label alone in its node ('By', 'Author:', 'This post was written by'), the name in the next
+_LABEL_ONLY = re.compile(
+    rf"^(?:this\s+(?:post|article|story|page)\s+(?:was|is)\s+)?(?:{_LEAD}|(?:{alternation(AUTHOR_LABELS)}))\s*[:：]?$",
+    re.I,
+)
 #: text nodes read after the headline (a third of it before), and the longest a byline node is
 HEADLINE_NODES = 30
 MAX_BYLINE_CHARS = 120
@@ -192,7 +197,7 @@ def _by_headline(page: HtmlPage) -> list[Author] | None:
             if len(text) > MAX_BYLINE_CHARS:
                 continue
             match = _BY_LINE.match(text)
-            names = match["names"] if match and _ends_byline(match["rest"]) else None
+            names = _byline_names(match) if match else None
             if names is None and _LABEL_ONLY.match(text) and i + 1 < len(texts) and len(texts[i + 1]) <= 80:
                 # the label alone, the name in the next node; more names after 'and', '&', ','
                 names, j = texts[i + 1], i + 2
@@ -202,6 +207,21 @@ def _by_headline(page: HtmlPage) -> list[Author] | None:
             if found:
                 return found
     return None
+
+
+def _byline_names(match: re.Match[str]) -> str | None:
+    """The names of a 'By ...' line, when what follows them may end a byline. The name pattern is
+    greedy: 'by Agatha Caleo, Candidate Representative to the Committee' reads the role as a second
+    name, so the last names are given back to the rest one by one until it may end a byline."""
+    names, rest = match["names"], match["rest"]
+    while True:
+        if _ends_byline(rest):
+            return names
+        cut = list(_AND_RE.finditer(names))
+        if not cut:
+            return None
+        last = cut[-1]
+        names, rest = names[: last.start()], names[last.start() :] + rest
 
 
 def _ends_byline(rest: str) -> bool:
