@@ -12,6 +12,7 @@ from ..fields.assemble import assemble, metadata
 from ..guards import check_entities
 from ..learned import Models
 from ..limits import Limits
+from ..mojibake import repair, repair_value
 from ..textutil import reading_minutes, word_count
 from .fields.page import HtmlPage
 from .learned_body import choose_body
@@ -34,12 +35,18 @@ def read_html(root: HtmlElement, url: str, models: Models | None = None, limits:
             raise NoArticle(f"no article found: {words} words of body text")
     except NoArticle as exc:
         raise NoArticle(str(exc), metadata=metadata(page)) from None
-    page.body, page.body_text = body, body_text
+    repaired = repair(body_text)  # 'Thatâ€™s': a page double-encoded once (before the fingerprint)
+    double_encoded = repaired is not body_text
+    page.body, page.body_text = body, repaired
+    body_text = repaired
     assemble(page, "html", body=True)  # body-dependent sources: first paragraph, body images, ...
     # The body may hold nodes readability never saw (recovered leads, captions): resolve every link here.
     body.make_links_absolute(url, resolve_base_href=False, handle_failures="discard")
     html = lxml.html.tostring(body, encoding="unicode")
     check_entities(html, limits or Limits())
+    if double_encoded:  # its markup and its fields are too
+        html = repair(html, force=True)
+        fields = {name: repair_value(value) for name, value in fields.items()}
     return Article(
         url=url,
         body_text=body_text,

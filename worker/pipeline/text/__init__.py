@@ -5,6 +5,7 @@ from __future__ import annotations
 from schemas import Article
 from schemas.reasons import NoArticle
 
+from ..mojibake import repair
 from .fields import metadata_without_body
 from .learned import LineModel
 from .reader import read_text as _read_text
@@ -16,6 +17,7 @@ def read_text(text: str, url: str, reason: str = "no markup", model: LineModel |
     """Read a flattened page; a page without an article body still reports the fields it states
     (`NoArticle.metadata`). `model`: True for the packaged line model, False for the hand rules
     alone, or a line model of one's own (the cross-validated evaluation passes fold models)."""
+    text = repair(text)  # a double-encoded page ('Thatâ€™s'): small enough to repair whole
     try:
         return _read_text(text, url, reason, model)
     except NoArticle as exc:
