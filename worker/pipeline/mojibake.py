@@ -6,11 +6,12 @@ text path repairs its input, which is small.
 
 A page whose UTF-8 bytes were once read as Latin-1 or Windows-1252 and written out again as UTF-8
 decodes cleanly and still shows every non-ASCII character as two or three wrong ones (27 of the
-1,358 wcxb-dev pages show three or more such signs; their people-reviewed text is clean). Each such character is one UTF-8
-byte sequence spelled in Latin-1/Windows-1252 characters: a lead byte (Â..ô) and its continuation
-bytes. Only a sequence that decodes as valid UTF-8 is replaced, so real Latin text ('é»', 'Âge')
-stays as it is. ftfy does this job more thoroughly, but costs up to a second on a large page; this
-runs only where the text shows several of the commonest such sequences, in one regex pass.
+1,358 wcxb-dev pages show three or more such signs; their people-reviewed text is clean). Each such
+character is one UTF-8 byte sequence spelled in Latin-1/Windows-1252 characters: a lead byte (Â..ô)
+and its continuation bytes. Only a sequence that decodes as valid UTF-8 is replaced, so real Latin
+text ('é»', 'Âge') stays as it is. ftfy does this job more thoroughly, but costs up to a second on
+a large page; this runs only where the text shows several of the commonest such sequences, in one
+regex pass.
 """
 
 from __future__ import annotations
