@@ -9,7 +9,7 @@ from worker.evaluation.flattened import evaluate, flatten, flatten_spaced
 from worker.evaluation.metric import BodyScore
 
 # Pinned just under the measured figure; a change that loses article text or keeps boilerplate fails here.
-FLOOR_F1, FLOOR_PRECISION, FLOOR_RECALL = 0.91, 0.895, 0.925
+FLOOR_F1, FLOOR_PRECISION, FLOOR_RECALL = 0.91, 0.91, 0.91
 
 
 @pytest.fixture(scope="module")

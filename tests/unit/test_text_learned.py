@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+from dataclasses import replace
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from worker.pipeline.text import read_text
-from worker.pipeline.text.learned import CONTEXT, NAMES, context_features, default_model, features
+from worker.pipeline.text import learned, read_text
+from worker.pipeline.text.learned import (
+    CONTEXT,
+    MODEL_FILE,
+    NAMES,
+    LineModel,
+    context_features,
+    decide,
+    default_model,
+    features,
+    trim_head,
+)
 from worker.pipeline.text.reader import analyse
 
 URL = "https://news.example.com/a/1"
@@ -65,3 +80,27 @@ def test_read_text_keeps_the_story_and_its_fields_with_and_without_the_model(mod
 
 def test_learned_decision_is_deterministic() -> None:
     assert read_text(PAGE, URL).body_text == read_text(PAGE, URL).body_text
+
+
+def test_rule_weight_blends_the_hand_rules_decision_into_the_score() -> None:
+    """With the whole weight on the rules the model's probability no longer decides: the kept lines
+    are the rules' run (less the head lines the field rules read); with none, the model's alone."""
+    model = default_model()
+    assert model is not None
+    assert 0.0 <= model.rule_weight < 1.0
+    seen = analyse(PAGE)
+    rules_only = replace(model, rule_weight=1.0, threshold=0.5)
+    kept = decide(seen.lines, seen.signals, seen.kinds, seen.keep, rules_only)
+    assert kept == trim_head(list(seen.keep), seen.kinds, seen.signals)
+    p = model.proba(features(seen.lines, seen.signals, seen.kinds, seen.keep))
+    model_only = replace(model, rule_weight=0.0)
+    expected = trim_head([int(i) for i in np.flatnonzero(p > model.threshold)], seen.kinds, seen.signals)
+    assert decide(seen.lines, seen.signals, seen.kinds, seen.keep, model_only) == expected
+
+
+def test_a_model_file_without_rule_weight_reads_as_the_model_alone() -> None:
+    path = Path(learned.__file__).parents[1] / "learned" / "models" / MODEL_FILE
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    assert "rule_weight" in data  # the packaged file states it
+    del data["rule_weight"]
+    assert LineModel.from_dict(data).rule_weight == 0.0

@@ -1,17 +1,20 @@
 """The flattened-text variant of the dev set: each page's visible text, one line per block.
 
 A text crawler (or a copy-paste feed) hands us what a browser shows, without markup. We rebuild
-that from each readerable dev page and score the text path on it, so the figure measures the
-line classifier alone: no tag, class or id can help it. The text path's learned line model was
-trained on WCXB pages only, never on these: its figure here is out of sample; `--rules` adds the
-hand rules alone on the same pages, `--variants` other ways of flattening (html-text with
-`guess_layout=True` is how the held-out news set was flattened).
+that from each readerable dev page and score the text path on it, so the figure measures the line
+classifier alone: no tag, class or id can help it. These pages join the learned line model's
+training (`make train STAGE=text`), so each is read with the model of the cross-validation fold
+that never saw its site (`eval/cv/fold-k/`; the packaged model where those are missing): the figure
+is cross-validated. `--rules` adds the hand rules alone on the same pages, `--variants` other ways
+of flattening (html-text with `guess_layout=True` is how the held-out news set was flattened).
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -20,11 +23,16 @@ from schemas.reasons import ArticleWorkerError
 
 from ..pipeline.charset import decode_page
 from ..pipeline.text import LineModel, read_text
+from ..pipeline.text.learned import MODEL_FILE, read_model
 from ..pipeline.text.markup import visible_text
 from .dataset import DevPage, load
 from .metric import BodyScore, precision, recall, score
 
 Flattener = Callable[[bytes], str]
+#: the line model for a page: a model, True (the packaged one), False (the hand rules alone), or a
+#: function of the page that says which
+ModelChoice = LineModel | bool | Callable[[DevPage], LineModel | bool]
+CV_DIR = Path(__file__).resolve().parents[2] / "eval" / "cv"
 
 
 def flatten(html: bytes) -> str:
@@ -62,16 +70,31 @@ def _tree(html: bytes) -> HtmlElement:
     return lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
 
 
-def predict(page: DevPage, flattener: Flattener = flatten, model: LineModel | bool = True) -> str:
-    """The text path's body for one flattened page; empty when it finds no article. `model`:
-    True for the packaged line model, False for the hand rules alone."""
+@lru_cache(maxsize=8)
+def _fold_model(fold: int) -> LineModel | bool:
+    path = CV_DIR / f"fold-{fold}" / MODEL_FILE
+    return read_model(path) if path.is_file() else True
+
+
+def cross_validated(page: DevPage) -> LineModel | bool:
+    """The line model of the fold that never saw this page's site; the packaged one for a page in
+    no fold."""
+    from .wcxb_systems import fold_of
+
+    fold = fold_of("rt:" + page.name)  # the training's name for a Readability test page
+    return True if fold is None else _fold_model(fold)
+
+
+def predict(page: DevPage, flattener: Flattener = flatten, model: ModelChoice = cross_validated) -> str:
+    """The text path's body for one flattened page; empty when it finds no article."""
+    chosen = model(page) if callable(model) else model
     try:
-        return read_text(flattener(page.source), page.url, model=model).body_text
+        return read_text(flattener(page.source), page.url, model=chosen).body_text
     except ArticleWorkerError:  # a page the path refuses scores as empty, like a miss
         return ""
 
 
-def evaluate(pages: list[DevPage], flattener: Flattener = flatten, model: LineModel | bool = True) -> BodyScore:
+def evaluate(pages: list[DevPage], flattener: Flattener = flatten, model: ModelChoice = cross_validated) -> BodyScore:
     truth = {p.name: p.expected_text for p in pages}
     return score(truth, {p.name: predict(p, flattener, model) for p in pages})
 
@@ -80,12 +103,13 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     pages = load()
     result = evaluate(pages)
-    print(f"flattened-text path on {len(pages)} readerable dev pages (visible text, one line per block)")
+    print(f"flattened-text path on {len(pages)} readerable dev pages (visible text, one line per block, cv)")
     print(
         f"body F1 {result.f1:.3f}  precision {result.precision:.3f}  "
         f"recall {result.recall:.3f}  exact {result.exact:.3f}"
     )
-    models: list[tuple[str, bool]] = [("", True)] + ([(" (hand rules)", False)] if "--rules" in args else [])
+    models: list[tuple[str, ModelChoice]] = [("", cross_validated)]
+    models += [(" (hand rules)", False)] if "--rules" in args else []
     if "--rules" in args:
         rules = evaluate(pages, flatten, False)
         print(

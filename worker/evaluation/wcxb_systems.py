@@ -78,10 +78,15 @@ def _fold_models(fold: int) -> Any:
     return load_models(CV_DIR / f"fold-{fold}")
 
 
+def fold_of(name: str) -> int | None:
+    """The cross-validation fold of page `name` (`eval/cv/folds.json`); None outside the folds."""
+    return _fold_of().get(name) if (CV_DIR / "folds.json").is_file() else None
+
+
 def fold_models(name: str) -> Any:
     """The models of the fold that never saw page `name`'s domain; None (the packaged models) for
     a page outside the folds."""
-    fold = _fold_of().get(name) if (CV_DIR / "folds.json").is_file() else None
+    fold = fold_of(name)
     return None if fold is None else _fold_models(fold)
 
 

@@ -5,8 +5,11 @@ A small gradient-boosted tree ensemble (`models/text_lines.json.gz`, trained by
 line's shape (length, punctuation, function words, capitals, digits, links), its repetition on
 the page, where it sits (on the page and against the hand rules' article run), the hand rules'
 own kind and decision, and the same for its neighbours; a second small ensemble rescores each line
-from the first one's scores around it. Lines scored above the model's threshold are the body; the
-hand rules' decision stands when the model keeps too little.
+from the first one's scores around it. The score that decides is that probability blended with the
+hand rules' own decision (`rule_weight`, chosen with the threshold on cross-validation): on news
+pages the rules alone did better than the model alone, on the other WCXB pages the model did, and
+the blend keeps most of both. Lines scored above the model's threshold are the body; the hand
+rules' decision stands when the model keeps too little.
 """
 
 from __future__ import annotations
@@ -244,12 +247,14 @@ def context_features(p: np.ndarray, rows: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class LineModel:
     """Two stages: `lines` scores each line from its rows, `context` rescores it from the first
-    stage's scores around it; lines above `threshold` are the body."""
+    stage's scores around it; blended with the hand rules' decision (weight `rule_weight`), lines
+    above `threshold` are the body."""
 
     lines: Forest
     context: Forest
     threshold: float
     meta: Mapping[str, Any]
+    rule_weight: float = 0.0
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> LineModel:
@@ -258,7 +263,8 @@ class LineModel:
         lines, context = Forest.from_dict(data["lines"]), Forest.from_dict(data["context"])
         lines.check(NAMES)
         context.check(CONTEXT)
-        return cls(lines, context, float(data["threshold"]), dict(data.get("meta", {})))
+        weight = float(data.get("rule_weight", 0.0))
+        return cls(lines, context, float(data["threshold"]), dict(data.get("meta", {})), weight)
 
     def proba(self, rows: np.ndarray) -> np.ndarray:
         if len(rows) == 0:
@@ -274,6 +280,10 @@ def decide(
     if not lines:
         return []
     p = model.proba(features(lines, signals, kinds, keep))
+    if model.rule_weight:
+        ruled = np.zeros(len(lines))
+        ruled[keep] = 1.0
+        p = (1.0 - model.rule_weight) * p + model.rule_weight * ruled
     return trim_head([int(i) for i in np.flatnonzero(p > model.threshold)], kinds, signals)
 
 
