@@ -68,9 +68,12 @@ def _html_stage(args: argparse.Namespace, data: Path) -> None:
     print(f"{len(pages)} pages, {sum(len(p.texts) for p in pages)} segments, {folds.FOLDS} folds by domain")
 
     probs, body_folds = body.out_of_fold(pages, fold_of, folds.FOLDS)
-    threshold = body.best_threshold(pages, probs)
-    body_figures = body.figures(pages, probs, threshold)  # Readability pages count as type "article" here
-    print(f"body: threshold {threshold}, out-of-fold word F1 {json.dumps(_rounded(body_figures))}")
+    weight, threshold = body.best_blend(pages, probs)
+    body_figures = body.figures(pages, probs, threshold, weight)  # Readability pages count as type "article" here
+    print(
+        f"body: readability weight {weight}, threshold {threshold}, "
+        f"out-of-fold word F1 {json.dumps(_rounded(body_figures))}"
+    )
 
     # The page-type model learns from every page, the Readability test pages as articles: older news
     # and blog layouts that WCXB lacks. Their URL columns are missing values (page_type.rows), so
@@ -94,7 +97,12 @@ def _html_stage(args: argparse.Namespace, data: Path) -> None:
     print(f"page type, P(article) >= {article_threshold} (per fold: {per_fold}): {json.dumps(_rounded(type_figures))}")
 
     meta = {"credit": CREDIT, "pages": len(pages), "folds": folds.FOLDS}
-    body_meta = {**meta, "threshold": threshold, "cv_word_f1": _rounded(body_figures)}
+    body_meta = {
+        **meta,
+        "threshold": threshold,
+        "readability_weight": weight,
+        "cv_word_f1": _rounded(body_figures),
+    }
     type_meta = {
         **meta,
         "pages": len(pages),

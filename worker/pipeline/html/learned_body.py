@@ -48,6 +48,17 @@ def segment_scores(seen: Observation, models: Models) -> np.ndarray:
     return models.body.proba(seen.features)[:, 1] if len(seen.segments) else np.zeros(0)
 
 
+def blend(seen: Observation, scores: np.ndarray, weight: float) -> np.ndarray:
+    """The score that decides: the model's probability blended with readability-lxml's own keep
+    decision (weight chosen with the threshold on cross-validation, `make train`). The model reads
+    that decision as one feature among many; on news pages, where readability is strong, giving it
+    a direct say kept more of their text in cross-validation."""
+    if not weight:
+        return scores
+    kept = np.fromiter((s.owner in seen.view.kept for s in seen.segments), dtype=np.float64, count=len(scores))
+    return (1.0 - weight) * scores + weight * kept
+
+
 def page_type(
     root: HtmlElement, url: str, seen: Observation, scores: np.ndarray, models: Models
 ) -> tuple[PageType, float | None]:
@@ -77,7 +88,8 @@ def choose_body(root: HtmlElement, url: str, models: Models | None = None) -> Bo
     seen = observe(root, url)
     scores = segment_scores(seen, models)
     threshold = float(models.body.meta.get("threshold", DEFAULT_THRESHOLD))
-    keep = (scores > threshold).tolist()
+    weight = float(models.body.meta.get("readability_weight", 0.0))
+    keep = (blend(seen, scores, weight) > threshold).tolist()
     if _words(seen, keep) < MIN_WORDS:  # the model found next to nothing: readability's article, if any
         fallback = [s.owner in seen.view.kept for s in seen.segments]
         if _words(seen, fallback) >= MIN_WORDS:
@@ -85,7 +97,10 @@ def choose_body(root: HtmlElement, url: str, models: Models | None = None) -> Bo
     element = assemble(seen.segments, keep)
     if element is None:
         raise NoArticle("no segment of the page reads as main text")
-    if is_bare(seen, keep):
+    # Bare or not is the model's own reading: readability keeps most of any short page, and its share
+    # in `keep` would make short listings and docs pages "bare". A segment readability dropped needs
+    # threshold / (1 - weight) to be kept; here every segment does.
+    if is_bare(seen, (scores > threshold / (1.0 - weight)).tolist()):
         return BodyChoice(element, "article", None)
     kind, confidence = page_type(root, url, seen, scores, models)
     return BodyChoice(element, kind, confidence)

@@ -1,0 +1,58 @@
+"""The body's deciding score: the model's probability blended with readability-lxml's keep decision,
+computed the same way at run time (`learned_body.blend`) and in training (`body.blended`)."""
+
+from __future__ import annotations
+
+import lxml.html
+import numpy as np
+import pytest
+
+from worker.pipeline.html.features import NAMES
+from worker.pipeline.html.learned_body import blend
+from worker.pipeline.html.observe import Observation, observe
+from worker.pipeline.learned import default_models
+
+URL = "https://news.example.com/2026/05/bridge"
+PARAGRAPH = (
+    "The city council approved on Monday the construction of a new bridge over the river, after a debate that "
+    "lasted most of the evening and drew a crowd of residents who filled the hall and the corridor outside. "
+)
+PAGE = f"""<html><head><title>Council approves bridge</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Council approves bridge</h1>
+<p>{PARAGRAPH}</p><p>{PARAGRAPH.replace("Monday", "Tuesday")}</p><p>{PARAGRAPH.replace("river", "canal")}</p>
+</article>
+<aside class="related"><h3>Most read</h3><ul><li><a href="/a">Storm closes the coast road</a></li>
+<li><a href="/b">Schools reopen after the holiday</a></li></ul></aside>
+<footer><p>© 2026 Example News. All rights reserved.</p></footer></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def seen() -> Observation:
+    return observe(lxml.html.document_fromstring(PAGE), URL)
+
+
+def test_no_weight_leaves_the_probabilities_alone(seen: Observation) -> None:
+    scores = np.linspace(0.0, 1.0, len(seen.segments))
+    assert blend(seen, scores, 0.0) is scores
+
+
+def test_the_blend_moves_each_score_towards_readabilitys_decision(seen: Observation) -> None:
+    scores = np.full(len(seen.segments), 0.5)
+    kept = np.array([s.owner in seen.view.kept for s in seen.segments], dtype=float)
+    assert 0 < kept.sum() < len(kept)  # readability kept the story, not the furniture
+    np.testing.assert_allclose(blend(seen, scores, 1.0), kept)
+    np.testing.assert_allclose(blend(seen, scores, 0.25), 0.75 * 0.5 + 0.25 * kept)
+
+
+def test_training_reads_the_same_decision_from_the_features(seen: Observation) -> None:
+    """`body.blended` takes readability's decision from the rd_kept column: it must be the one
+    `blend` reads from the observation, or the weight chosen in training means something else here."""
+    kept = np.array([s.owner in seen.view.kept for s in seen.segments], dtype=float)
+    np.testing.assert_array_equal(seen.features[:, NAMES.index("rd_kept")], kept)
+
+
+def test_packaged_body_model_states_its_weight_and_threshold() -> None:
+    meta = default_models().body.meta
+    assert 0.0 <= float(meta["readability_weight"]) < 1.0
+    assert 0.0 < float(meta["threshold"]) < 1.0
