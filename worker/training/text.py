@@ -5,9 +5,9 @@ guess_layout=True)`, one line per block. Each line is labelled by aligning it to
 people-reviewed main text (`align.label`), and described by `worker.pipeline.text.learned`'s
 features (which include the hand rules' own decision). Rows are weighted by the square root of
 their words, like the body model's. Out-of-fold probabilities (folds grouped by domain, the fold
-map of `eval/cv/folds.json`) choose the threshold and the settings; the reported figures are the
-WCXB word F1 of `read_text`'s body with the fold model that never saw the page's domain, against
-the hand rules alone on the same pages.
+map of `eval/cv/folds.json`) choose the threshold and the weight of the rules' decision
+(`text_stage.best_blend`); the reported figures are the word F1 of `read_text`'s body with the fold
+model that never saw the page's domain, against the hand rules alone on the same pages.
 """
 
 from __future__ import annotations
@@ -120,8 +120,8 @@ def out_of_fold(
     pages: Sequence[TextPage], rows: Rows, fold_of: dict[str, int], folds: int, settings: dict[str, Any]
 ) -> tuple[list[np.ndarray], list[Any]]:
     """Each page's line probabilities from the model of the folds without it, and those models.
-    A page in no fold (a Readability test page: they never train here) is read by the first
-    fold's model, which never saw it either."""
+    A page in no fold trains no model and is read by the first fold's model, which never saw it
+    either (today every page has a fold: `text_stage.fold_map`)."""
     models = []
     for k in range(folds):
         models.append(
