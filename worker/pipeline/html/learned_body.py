@@ -100,7 +100,8 @@ def choose_body(root: HtmlElement, url: str, models: Models | None = None) -> Bo
     # Bare or not is the model's own reading: readability keeps most of any short page, and its share
     # in `keep` would make short listings and docs pages "bare". A segment readability dropped needs
     # threshold / (1 - weight) to be kept; here every segment does.
-    if is_bare(seen, (scores > threshold / (1.0 - weight)).tolist()):
+    cut = threshold / (1.0 - weight) if weight < 1.0 else np.inf  # weight 1: readability alone decides
+    if is_bare(seen, (scores > cut).tolist()):
         return BodyChoice(element, "article", None)
     kind, confidence = page_type(root, url, seen, scores, models)
     return BodyChoice(element, kind, confidence)
