@@ -3,14 +3,16 @@ computed the same way at run time (`learned_body.blend`) and in training (`body.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import lxml.html
 import numpy as np
 import pytest
 
 from worker.pipeline.html.features import NAMES
-from worker.pipeline.html.learned_body import blend
+from worker.pipeline.html.learned_body import blend, choose_body
 from worker.pipeline.html.observe import Observation, observe
-from worker.pipeline.learned import default_models
+from worker.pipeline.learned import Models, default_models
 
 URL = "https://news.example.com/2026/05/bridge"
 PARAGRAPH = (
@@ -56,3 +58,13 @@ def test_packaged_body_model_states_its_weight_and_threshold() -> None:
     meta = default_models().body.meta
     assert 0.0 <= float(meta["readability_weight"]) < 1.0
     assert 0.0 < float(meta["threshold"]) < 1.0
+
+
+@pytest.mark.parametrize("weight", [0.0, 0.5, 1.0])
+def test_any_weight_reads_the_page(weight: float) -> None:
+    """Weight 0 is the model alone, 1 readability alone: both ends read the story without error."""
+    models = default_models()
+    body = replace(models.body, meta={**models.body.meta, "readability_weight": weight})
+    choice = choose_body(lxml.html.document_fromstring(PAGE), URL, Models(body, models.page_type))
+    text = choice.element.text_content()
+    assert "approved on Tuesday" in text and "canal" in text
