@@ -9,10 +9,11 @@ import lxml.html
 import numpy as np
 import pytest
 
-from worker.pipeline.html.features import NAMES
 from worker.pipeline.html.learned_body import blend, choose_body
 from worker.pipeline.html.observe import Observation, observe
 from worker.pipeline.learned import Models, default_models
+from worker.training.body import blended
+from worker.training.data import PageRows
 
 URL = "https://news.example.com/2026/05/bridge"
 PARAGRAPH = (
@@ -47,11 +48,15 @@ def test_the_blend_moves_each_score_towards_readabilitys_decision(seen: Observat
     np.testing.assert_allclose(blend(seen, scores, 0.25), 0.75 * 0.5 + 0.25 * kept)
 
 
-def test_training_reads_the_same_decision_from_the_features(seen: Observation) -> None:
-    """`body.blended` takes readability's decision from the rd_kept column: it must be the one
-    `blend` reads from the observation, or the weight chosen in training means something else here."""
-    kept = np.array([s.owner in seen.view.kept for s in seen.segments], dtype=float)
-    np.testing.assert_array_equal(seen.features[:, NAMES.index("rd_kept")], kept)
+@pytest.mark.parametrize("weight", [0.0, 0.3, 0.5])
+def test_training_blends_as_the_pipeline_does(seen: Observation, weight: float) -> None:
+    """`body.blended` (training, reading readability's decision from the features) must give the
+    score `blend` gives here, or the weight chosen in training means something else at run time."""
+    rows = PageRows(
+        "p", "example.com", "article", seen.features, [s.text for s in seen.segments], np.zeros(0), "", np.zeros(0)
+    )
+    scores = np.linspace(0.05, 0.95, len(seen.segments))
+    np.testing.assert_allclose(blended(rows, scores, weight), blend(seen, scores, weight))
 
 
 def test_packaged_body_model_states_its_weight_and_threshold() -> None:

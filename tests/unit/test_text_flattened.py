@@ -38,3 +38,16 @@ def test_flatten_is_visible_text_one_line_per_block() -> None:
 def test_blank_lines_between_blocks_do_not_change_the_figure(result: BodyScore) -> None:
     spaced = evaluate(load(), flatten_spaced)
     assert abs(spaced.f1 - result.f1) <= 0.01
+
+
+def test_every_page_is_read_by_a_fold_model_that_never_saw_it() -> None:
+    """The line model trains on these pages: the figure is honest only if each page is read by the
+    model of its own fold (eval/cv/text_folds.json), never by the packaged one."""
+    from worker.evaluation.flattened import _text_folds, cross_validated
+    from worker.pipeline.text.learned import default_model
+
+    pages = load()
+    assert all(f"rt:{p.name}" in _text_folds() for p in pages)
+    chosen = [cross_validated(p) for p in pages]
+    assert all(model is not True and model is not default_model() for model in chosen)
+    assert len({id(model) for model in chosen}) == 5  # the five folds each read their own pages

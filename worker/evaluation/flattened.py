@@ -4,13 +4,14 @@ A text crawler (or a copy-paste feed) hands us what a browser shows, without mar
 that from each readerable dev page and score the text path on it, so the figure measures the line
 classifier alone: no tag, class or id can help it. These pages join the learned line model's
 training (`make train STAGE=text`), so each is read with the model of the cross-validation fold
-that never saw its site (`eval/cv/fold-k/`; the packaged model where those are missing): the figure
-is cross-validated. `--rules` adds the hand rules alone on the same pages, `--variants` other ways
+that never saw its site (`eval/cv/fold-k/`, the folds of `eval/cv/text_folds.json`): the figure is
+cross-validated. `--rules` adds the hand rules alone on the same pages, `--variants` other ways
 of flattening (html-text with `guess_layout=True` is how the held-out news set was flattened).
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from functools import lru_cache
@@ -71,18 +72,28 @@ def _tree(html: bytes) -> HtmlElement:
 
 
 @lru_cache(maxsize=8)
-def _fold_model(fold: int) -> LineModel | bool:
-    path = CV_DIR / f"fold-{fold}" / MODEL_FILE
-    return read_model(path) if path.is_file() else True
+def _fold_model(fold: int) -> LineModel:
+    return read_model(CV_DIR / f"fold-{fold}" / MODEL_FILE)
+
+
+@lru_cache(maxsize=1)
+def _text_folds() -> dict[str, int]:
+    path = CV_DIR / "text_folds.json"  # every page the text stage trained on, with its fold
+    data: dict[str, int] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return data
 
 
 def cross_validated(page: DevPage) -> LineModel | bool:
-    """The line model of the fold that never saw this page's site; the packaged one for a page in
-    no fold."""
-    from .wcxb_systems import fold_of
-
-    fold = fold_of("rt:" + page.name)  # the training's name for a Readability test page
-    return True if fold is None else _fold_model(fold)
+    """The line model of the fold that never saw this page's site. A page the text stage did not
+    train on (not in `eval/cv/text_folds.json`) is read by the packaged model, which never saw it
+    either; a page it trained on whose fold model is missing is an error, not an in-sample figure."""
+    fold = _text_folds().get("rt:" + page.name)  # the training's name for a Readability test page
+    if fold is None:
+        return True
+    path = CV_DIR / f"fold-{fold}" / MODEL_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: the fold model for {page.name} (run `make train STAGE=text`)")
+    return _fold_model(fold)
 
 
 def predict(page: DevPage, flattener: Flattener = flatten, model: ModelChoice = cross_validated) -> str:

@@ -54,7 +54,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.stage in ("all", "text"):
         from .text_stage import run as run_text
 
-        run_text(data, args.text_cache, args.jobs, models=MODELS, cv=CV, credit=CREDIT)
+        run_text(
+            data,
+            args.text_cache,
+            args.jobs,
+            models=MODELS,
+            cv=CV,
+            credit=CREDIT,
+            readability=not args.no_readability_pages,
+        )
     return 0
 
 

@@ -33,6 +33,7 @@ from .data import READABILITY_PREFIX
 from .export import forest_dict, write
 
 ARTICLE = "article"
+FOLDS_FILE = "text_folds.json"
 RULE_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 
 
@@ -80,6 +81,7 @@ def best_blend(groups: list[Group]) -> tuple[float, float]:
                     for page, p, r in zip(*group, strict=True)
                 )
                 for group in groups
+                if group[0]
             )
             if best is None or f1 > best[0] + 1e-9:
                 best = (f1, weight, threshold)
@@ -88,10 +90,18 @@ def best_blend(groups: list[Group]) -> tuple[float, float]:
     return best[1], best[2]
 
 
-def run(data: Path, cache: Path | None, jobs: int, *, models: Path, cv: Path, credit: str) -> dict[str, Any]:
+def run(
+    data: Path, cache: Path | None, jobs: int, *, models: Path, cv: Path, credit: str, readability: bool = True
+) -> dict[str, Any]:
+    """`readability`: the Readability test pages join the training (False: WCXB alone)."""
     started = time.monotonic()
     pages = _pages(data, cache, jobs)
+    if not readability:
+        pages = [p for p in pages if not p.name.startswith(READABILITY_PREFIX)]
     fold_of = fold_map(pages, cv)
+    # Every page trained on, with its fold: the evaluation reads each Readability page's fold model
+    # from here (a page not listed never trained the packaged model, which may then read it).
+    folds.save(cv / FOLDS_FILE, fold_of)
     trained = [i for i, p in enumerate(pages) if p.name in fold_of]
     articles = [i for i in trained if pages[i].page_type == ARTICLE]
     print(

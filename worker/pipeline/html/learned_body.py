@@ -1,9 +1,10 @@
 """The body and the page type, learned: readability-lxml's view plus two small tree models.
 
 readability-lxml reads a copy of the page first (its article, top candidate and scores become
-features); the body model then scores every text segment of the page, the segments above the
-model's threshold make the article (`assemble`), and the page-type model names the kind of page
-from page-level features and the body model's scores. Models: `worker.pipeline.learned`.
+features); the body model then scores every text segment of the page, the segments whose score,
+blended with readability's own keep decision (`blend`), is above the model's threshold make the
+article (`assemble`), and the page-type model names the kind of page from page-level features and
+the body model's raw scores. Models: `worker.pipeline.learned`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ MIN_WORDS = 20  # under this many words kept, the body model's answer gives way 
 # A bare document: the kept text is (nearly) all the page says. The page-type model learned from whole
 # web pages and has seen none like it (it reads such pages as forum posts); a bare document is what a
 # producer sends when it has the article already (an export, an archive, a pre-cleaned page).
-BARE_SHARE = 0.95  # on wcxb-dev 29 real pages reach it: 22 articles, 7 others (decision -0.005 at most)
+BARE_SHARE = 0.95  # on wcxb-dev 25 real pages reach it (fold models): 21 articles, 4 others
 BARE_MAX_WORDS = 3_000
 
 
