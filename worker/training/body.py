@@ -16,7 +16,7 @@ import numpy as np
 
 from ..evaluation.words import word_score
 from ..pipeline.html.features import NAMES
-from . import boosting
+from . import blend, boosting
 from .data import PageRows
 
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.25, 0.71, 0.05))
@@ -58,34 +58,21 @@ READABILITY_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 def blended(page: PageRows, p: np.ndarray, weight: float) -> np.ndarray:
     """The deciding score, as `learned_body.blend` computes it: the probability blended with
     readability-lxml's keep decision (the `rd_kept` column)."""
-    if not weight:
-        return p
-    return np.asarray((1.0 - weight) * p + weight * page.features[:, NAMES.index("rd_kept")])
+    return blend.blended(p, page.features[:, NAMES.index("rd_kept")], weight)
 
 
 def best_blend(pages: Sequence[PageRows], probs: Sequence[np.ndarray]) -> tuple[float, float]:
     """(readability_weight, threshold) with the best word F1 on article pages, on out-of-fold
-    probabilities: the mean over WCXB articles and the mean over the Readability test pages (news),
-    averaged, so that 122 news pages weigh as much as 711 modern articles (both kinds are what the
-    service publishes, and the held-out sets measure both). Ties: the smaller weight, then the
-    smaller threshold. With the weight fixed at 0 and every article page counted alike, the
-    threshold was 0.55."""
-    groups: list[list[tuple[PageRows, np.ndarray]]] = [[], []]
+    probabilities, WCXB articles and the Readability test pages (news) weighing the same
+    (`blend.best_pair`: both kinds are what the service publishes, and the held-out sets measure
+    both). With the weight fixed at 0 and every article page counted alike, the threshold was 0.55."""
+    kept = NAMES.index("rd_kept")
+    groups: list[list[blend.Item[PageRows]]] = [[], []]
     for page, p in zip(pages, probs, strict=True):
         if page.page_type == "article":
-            groups[page.name.startswith("rt:")].append((page, p))
-    best: tuple[float, float, float] | None = None
-    for weight in READABILITY_WEIGHTS:
-        for threshold in THRESHOLDS:
-            f1 = statistics.fmean(
-                statistics.fmean(page_f1(page, blended(page, p, weight), threshold) for page, p in group)
-                for group in groups
-                if group
-            )
-            if best is None or f1 > best[0] + 1e-9:
-                best = (f1, weight, threshold)
-    assert best is not None
-    return best[1], best[2]
+            groups[page.name.startswith("rt:")].append((page, p, page.features[:, kept]))
+    weight, threshold, _ = blend.best_pair(groups, READABILITY_WEIGHTS, THRESHOLDS, page_f1)
+    return weight, threshold
 
 
 def figures(

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import statistics
 import time
 from collections import Counter
 from pathlib import Path
@@ -28,7 +27,7 @@ from typing import Any
 
 from ..evaluation import dataset
 from ..pipeline.text.learned import CONTEXT, FORMAT, MODEL_FILE, NAMES, LineModel
-from . import folds, text
+from . import blend, folds, text
 from .data import READABILITY_PREFIX
 from .export import forest_dict, write
 
@@ -65,29 +64,12 @@ def fold_map(pages: list[text.TextPage], cv: Path) -> dict[str, int]:
     return out
 
 
-Group = tuple[list[text.TextPage], list[Any], list[Any]]  # pages, their probabilities, the rules' decisions
-
-
-def best_blend(groups: list[Group]) -> tuple[float, float]:
-    """(rule_weight, threshold) with the best kept-lines word F1, the mean over pages within each
-    group and then over groups, so that the 122 news pages weigh as much as the 711 WCXB articles
-    (ties: the smaller weight, then the smaller threshold)."""
-    best: tuple[float, float, float] | None = None
-    for weight in RULE_WEIGHTS:
-        for threshold in text.THRESHOLDS:
-            f1 = statistics.fmean(
-                statistics.fmean(
-                    text.kept_f1(page, (1.0 - weight) * p + weight * r, threshold)
-                    for page, p, r in zip(*group, strict=True)
-                )
-                for group in groups
-                if group[0]
-            )
-            if best is None or f1 > best[0] + 1e-9:
-                best = (f1, weight, threshold)
-    assert best is not None
-    print(f"text: rule weight {best[1]}, threshold {best[2]}, out-of-fold kept-lines word F1 {best[0]:.4f}")
-    return best[1], best[2]
+def best_blend(groups: list[list[blend.Item[text.TextPage]]]) -> tuple[float, float]:
+    """(rule_weight, threshold) with the best kept-lines word F1 (`blend.best_pair`: the 122 news
+    pages weigh as much as the 711 WCXB articles)."""
+    weight, threshold, f1 = blend.best_pair(groups, RULE_WEIGHTS, text.THRESHOLDS, text.kept_f1)
+    print(f"text: rule weight {weight}, threshold {threshold}, out-of-fold kept-lines word F1 {f1:.4f}")
+    return weight, threshold
 
 
 def run(
@@ -114,9 +96,7 @@ def run(
     ruled = NAMES.index("rule_keep")
     news = {i for i in articles if pages[i].name.startswith(READABILITY_PREFIX)}
     groups = [[i for i in articles if i not in news], sorted(news)]
-    weight, threshold = best_blend(
-        [([pages[i] for i in g], [second[i] for i in g], [pages[i].features[:, ruled] for i in g]) for g in groups]
-    )
+    weight, threshold = best_blend([[(pages[i], second[i], pages[i].features[:, ruled]) for i in g] for g in groups])
 
     meta: dict[str, Any] = {"credit": credit, "pages": len(trained), "folds": folds.FOLDS}
     fold_dicts = [model_dict(first_models[k], second_models[k], threshold, weight, meta) for k in range(folds.FOLDS)]
