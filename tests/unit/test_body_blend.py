@@ -1,5 +1,6 @@
 """The body's deciding score: the model's probability blended with readability-lxml's keep decision,
-computed the same way at run time (`learned_body.blend`) and in training (`body.blended`)."""
+computed the same way at run time (`learned.blended` over `readability_kept`) and in training
+(`body.blended`)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import lxml.html
 import numpy as np
 import pytest
 
-from worker.pipeline.html.learned_body import blend, choose_body
+from worker.pipeline.html.learned_body import choose_body, readability_kept
 from worker.pipeline.html.observe import Observation, observe
-from worker.pipeline.learned import Models, default_models
-from worker.training.body import blended
+from worker.pipeline.learned import Models, blended, default_models
+from worker.training.body import blended as body_blended
 from worker.training.data import PageRows
 
 URL = "https://news.example.com/2026/05/bridge"
@@ -37,26 +38,27 @@ def seen() -> Observation:
 
 def test_no_weight_leaves_the_probabilities_alone(seen: Observation) -> None:
     scores = np.linspace(0.0, 1.0, len(seen.segments))
-    assert blend(seen, scores, 0.0) is scores
+    assert blended(scores, readability_kept(seen), 0.0) is scores
 
 
 def test_the_blend_moves_each_score_towards_readabilitys_decision(seen: Observation) -> None:
     scores = np.full(len(seen.segments), 0.5)
     kept = np.array([s.owner in seen.view.kept for s in seen.segments], dtype=float)
     assert 0 < kept.sum() < len(kept)  # readability kept the story, not the furniture
-    np.testing.assert_allclose(blend(seen, scores, 1.0), kept)
-    np.testing.assert_allclose(blend(seen, scores, 0.25), 0.75 * 0.5 + 0.25 * kept)
+    np.testing.assert_allclose(readability_kept(seen), kept)
+    np.testing.assert_allclose(blended(scores, readability_kept(seen), 1.0), kept)
+    np.testing.assert_allclose(blended(scores, readability_kept(seen), 0.25), 0.75 * 0.5 + 0.25 * kept)
 
 
 @pytest.mark.parametrize("weight", [0.0, 0.3, 0.5])
 def test_training_blends_as_the_pipeline_does(seen: Observation, weight: float) -> None:
     """`body.blended` (training, reading readability's decision from the features) must give the
-    score `blend` gives here, or the weight chosen in training means something else at run time."""
+    score the pipeline gives here, or the weight chosen in training means something else at run time."""
     rows = PageRows(
         "p", "example.com", "article", seen.features, [s.text for s in seen.segments], np.zeros(0), "", np.zeros(0)
     )
     scores = np.linspace(0.05, 0.95, len(seen.segments))
-    np.testing.assert_allclose(blended(rows, scores, weight), blend(seen, scores, weight))
+    np.testing.assert_allclose(body_blended(rows, scores, weight), blended(scores, readability_kept(seen), weight))
 
 
 def test_packaged_body_model_states_its_weight_and_threshold() -> None:

@@ -1,7 +1,8 @@
 """The weight of a hand-made decision in a learned score, and the threshold, chosen together.
 
-Both learned stages decide with `(1 - weight) * probability + weight * decision > threshold`, where
-the decision is readability-lxml's (the body) or the hand rules' (the text path). Each pair of the
+Both learned stages decide with `blended(probability, decision, weight) > threshold`
+(`worker.pipeline.learned.blend`), where the decision is readability-lxml's (the body) or the hand
+rules' (the text path). Each pair of the
 grid is scored on out-of-fold probabilities: the mean F1 over the pages of each group, then the mean
 over groups, so that a small group (122 news pages) weighs as much as a large one (711 modern
 articles). Ties go to the smaller weight, then the smaller threshold.
@@ -15,13 +16,13 @@ from typing import TypeVar
 
 import numpy as np
 
+from ..pipeline.learned.blend import blended
+
+__all__ = ["Item", "best_pair", "blended"]
+
 Page = TypeVar("Page")
 #: (a page, its out-of-fold probabilities, the hand-made decision on the same rows, 0 or 1)
 Item = tuple[Page, np.ndarray, np.ndarray]
-
-
-def blended(p: np.ndarray, decision: np.ndarray, weight: float) -> np.ndarray:
-    return p if not weight else np.asarray((1.0 - weight) * p + weight * decision)
 
 
 def best_pair(

@@ -2,7 +2,7 @@
 
 readability-lxml reads a copy of the page first (its article, top candidate and scores become
 features); the body model then scores every text segment of the page, the segments whose score,
-blended with readability's own keep decision (`blend`), is above the model's threshold make the
+blended with readability's own keep decision (`blended`), is above the model's threshold make the
 article (`assemble`), and the page-type model names the kind of page from page-level features and
 the body model's raw scores. Models: `worker.pipeline.learned`.
 """
@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from schemas import PAGE_TYPES, PageType
 from schemas.reasons import NoArticle
 
-from ..learned import Models, default_models
+from ..learned import Models, blended, default_models
 from .features import NAMES as SEGMENT_FEATURES
 from .kept_copy import assemble
 from .observe import Observation, observe, page_title
@@ -49,15 +49,13 @@ def segment_scores(seen: Observation, models: Models) -> np.ndarray:
     return models.body.proba(seen.features)[:, 1] if len(seen.segments) else np.zeros(0)
 
 
-def blend(seen: Observation, scores: np.ndarray, weight: float) -> np.ndarray:
-    """The score that decides: the model's probability blended with readability-lxml's own keep
-    decision (weight chosen with the threshold on cross-validation, `make train`). The model reads
-    that decision as one feature among many; on news pages, where readability is strong, giving it
-    a direct say kept more of their text in cross-validation."""
-    if not weight:
-        return scores
-    kept = np.fromiter((s.owner in seen.view.kept for s in seen.segments), dtype=np.float64, count=len(scores))
-    return (1.0 - weight) * scores + weight * kept
+def readability_kept(seen: Observation) -> np.ndarray:
+    """1.0 for each segment readability-lxml kept, else 0.0. The body model reads that decision as
+    one feature among many; the score that decides also blends it in directly (`blended`, weight
+    chosen with the threshold on cross-validation, `make train`): on news pages, where readability
+    is strong, that kept more of their text in cross-validation."""
+    kept = seen.view.kept
+    return np.fromiter((s.owner in kept for s in seen.segments), dtype=np.float64, count=len(seen.segments))
 
 
 def page_type(
@@ -90,9 +88,10 @@ def choose_body(root: HtmlElement, url: str, models: Models | None = None) -> Bo
     scores = segment_scores(seen, models)
     threshold = float(models.body.meta.get("threshold", DEFAULT_THRESHOLD))
     weight = float(models.body.meta.get("readability_weight", 0.0))
-    keep = (blend(seen, scores, weight) > threshold).tolist()
+    readability = readability_kept(seen)
+    keep = (blended(scores, readability, weight) > threshold).tolist()
     if _words(seen, keep) < MIN_WORDS:  # the model found next to nothing: readability's article, if any
-        fallback = [s.owner in seen.view.kept for s in seen.segments]
+        fallback = (readability > 0).tolist()
         if _words(seen, fallback) >= MIN_WORDS:
             keep = fallback
     element = assemble(seen.segments, keep)

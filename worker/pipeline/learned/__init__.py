@@ -5,7 +5,8 @@ process; nothing is fetched and no training library is imported at run time. The
 by `make train` (`worker/training/`) on WCXB's dev split (Foley 2026, CC-BY-4.0).
 """
 
+from .blend import blended
 from .forest import Forest
 from .store import Models, default_models, load_models
 
-__all__ = ["Forest", "Models", "default_models", "load_models"]
+__all__ = ["Forest", "Models", "blended", "default_models", "load_models"]

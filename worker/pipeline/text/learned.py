@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from ..learned.blend import blended
 from ..learned.forest import Forest
 from .classifier import Kind
 from .lines import Line
@@ -280,10 +281,9 @@ def decide(
     if not lines:
         return []
     p = model.proba(features(lines, signals, kinds, keep))
-    if model.rule_weight:
-        ruled = np.zeros(len(lines))
-        ruled[keep] = 1.0
-        p = (1.0 - model.rule_weight) * p + model.rule_weight * ruled
+    ruled = np.zeros(len(lines))
+    ruled[keep] = 1.0
+    p = blended(p, ruled, model.rule_weight)
     return trim_head([int(i) for i in np.flatnonzero(p > model.threshold)], kinds, signals)
 
 
