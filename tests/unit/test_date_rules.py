@@ -111,3 +111,38 @@ def test_the_stated_last_change_is_not_taken_as_the_publication_date() -> None:
     assert read_field("date_published", page, body=False) is None
     modified = read_field("date_modified", page, body=False)
     assert modified is not None and modified.value[0].startswith("2024-08-21")
+
+
+_STAMPED = (
+    '<meta property="article:published_time" content="2024-07-05T14:20:08+00:00">'
+    '<meta property="article:modified_time" content="{modified}">'
+)
+
+
+@pytest.mark.parametrize(
+    "modified, printed, expected",
+    [
+        # published and modified stamped on the same day, an earlier day printed: the printed one
+        ("2024-07-05T14:20:08+00:00", "March 1, 2024", (("2024-03-01", "date"), "text")),
+        # a real modification later than the publication: the stated publication stands
+        ("2024-09-01T10:00:00+00:00", "March 1, 2024", (("2024-07-05T14:20:08+00:00", "datetime"), "meta")),
+        # the printed day is a later one (or labelled as an update): the stated publication stands
+        ("2024-07-05T14:20:08+00:00", "August 2, 2024", (("2024-07-05T14:20:08+00:00", "datetime"), "meta")),
+        ("2024-07-05T14:20:08+00:00", "Updated March 1, 2024", (("2024-07-05T14:20:08+00:00", "datetime"), "meta")),
+    ],
+)
+def test_a_publication_stamped_at_the_last_save_gives_way_to_the_earlier_printed_day(
+    modified: str, printed: str, expected: object
+) -> None:
+    html = _STAMPED.format(modified=modified) + f"<h1>Story</h1><p>{printed}</p><p>Text.</p>"
+    assert published(html) == expected
+
+
+def test_a_stamp_the_page_also_prints_is_kept() -> None:
+    html = _STAMPED.format(modified="2024-07-05T15:00:00+00:00") + "<h1>S</h1><p>March 1, 2024</p><p>July 5, 2024</p>"
+    assert published(html) == (("2024-07-05T14:20:08+00:00", "datetime"), "meta")
+
+
+@pytest.mark.parametrize("written", ["04-ago-2021", "4-Aug-2021", "04 ago 2021"])
+def test_day_month_year_with_dashes_and_short_month_names(written: str) -> None:
+    assert published(f"<h1>Story</h1><p>By Desk on {written} 5:11:10</p>")[0] == ("2021-08-04T05:11:10", "datetime")

@@ -355,7 +355,7 @@ MONTHS: dict[str, int] = {
         5: "may mai mayo maggio maio mei maj maja",
         6: "june jun juin juni junio giugno junho czerwca czerwiec",
         7: "july jul juillet juli julio luglio julho lipca lipiec",
-        8: "august aug août agosto augustus augusti sierpnia sierpień",
+        8: "august aug août agosto ago augustus augusti sierpnia sierpień",
         9: "september sep sept septembre septiembre settembre setembro set septembri września wrzesień",
         10: "october oct octobre oktober octubre ottobre outubro out okt oktobre października październik",
         11: "november nov novembre noviembre novembro listopada listopad",

@@ -1,6 +1,6 @@
 """Dates (and times) that the text itself states: "March 3, 2021 10:15", "3 mars 2021", "2021-03-03".
 
-Only unambiguous shapes: ISO, day-month-year with a month name or dots, month-name-day-year, and
+Only unambiguous shapes: ISO, day-month-year with a month name (also "04-ago-2021") or dots, month-name-day-year, and
 slash dates whose order the numbers themselves settle (2/24/2026, 24/2/2026); 03/04/2021 is
 skipped: the day and month order depends on the country.
 """
@@ -32,7 +32,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _BEFORE_YEAR, _AFTER_YEAR = 40, 30
 _PATTERNS = (
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"),
-    re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s*(?:de\s+)?(?P<mn>{_NAME})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}}){_TIME}", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})[.-]?\s*(?:de\s+)?(?P<mn>{_NAME})\.?[,-]?\s*(?:de\s+)?(?P<y>\d{{4}}){_TIME}", re.I),
     re.compile(rf"\b(?P<mn>{_NAME})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}", re.I),
     re.compile(rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}"),
     re.compile(rf"(?<![\d/])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})(?![\d/]){_TIME}"),
@@ -47,19 +47,19 @@ def find_date(text: str) -> tuple[str, Precision] | None:
 
 def find_dates(text: str, limit: int | None = None) -> list[tuple[str, Precision]]:
     """Every plausible date in `text`, in the order they appear (at most `limit`)."""
-    return [(value, precision) for value, precision, _ in _dated(text, limit)]
+    return [(value, precision) for value, precision, _ in dated(text, limit)]
 
 
 def find_original_dates(text: str) -> list[tuple[str, Precision]]:
     """The dates in `text` that no update label introduces ("Updated Nov 11, 2022 Originally
     published Nov 9, 2022" gives the second), in order; all of them when every one is labelled so
     (a page that prints only its update date still shows when it was last written)."""
-    found = _dated(text)
+    found = dated(text)
     original = [(value, precision) for value, precision, updated in found if not updated]
     return original or [(value, precision) for value, precision, _ in found]
 
 
-def _dated(text: str, limit: int | None = None) -> list[tuple[str, Precision, bool]]:
+def dated(text: str, limit: int | None = None) -> list[tuple[str, Precision, bool]]:
     """Dates in order, each with whether an update label stands just before it."""
     found = sorted(((m.start(), m) for segment in _segments(text) for m in _matches(text, segment)), key=lambda p: p[0])
     dates: list[tuple[str, Precision, bool]] = []
