@@ -36,9 +36,8 @@ def read_html(root: HtmlElement, url: str, models: Models | None = None, limits:
     except NoArticle as exc:
         raise NoArticle(str(exc), metadata=metadata(page)) from None
     repaired = repair(body_text)  # 'Thatâ€™s': a page double-encoded once (before the fingerprint)
-    double_encoded = repaired is not body_text
-    page.body, page.body_text = body, repaired
-    body_text = repaired
+    double_encoded, body_text = repaired is not body_text, repaired
+    page.body, page.body_text = body, body_text
     assemble(page, "html", body=True)  # body-dependent sources: first paragraph, body images, ...
     # The body may hold nodes readability never saw (recovered leads, captions): resolve every link here.
     body.make_links_absolute(url, resolve_base_href=False, handle_failures="discard")
