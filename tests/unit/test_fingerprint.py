@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from zlib import crc32
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -76,3 +77,30 @@ def test_first_words_across_the_prefix_boundary() -> None:
     texts.append("w " * MAX_WORDS + "y" * (cut + 10) + " z" * 100)  # the next word is the one cut
     for text in texts:
         assert first_words(text) == re.findall(r"\w+", text.casefold())[:MAX_WORDS]
+
+
+def _reference(text: str) -> str | None:
+    """The SimHash as the module's docstring states it, one shingle at a time in plain Python
+    (what the numpy version must equal: fingerprints that consumers stored must not move)."""
+    words = first_words(text)
+    if len(words) < 3:
+        return None
+    mask = (1 << 64) - 1
+    hashed = [crc32(w.encode("utf-8")) for w in words]
+    shingles = set()
+    for a, b, c in zip(hashed, hashed[1:], hashed[2:], strict=False):
+        mixed = (a * 0x9E3779B97F4A7C15 + b * 0xC2B2AE3D27D4EB4F + c * 0x165667B19E3779F9) & mask
+        shingles.add(mixed ^ (mixed >> 29))
+    value = sum(1 << bit for bit in range(64) if sum((h >> bit) & 1 for h in shingles) > len(shingles) / 2)
+    return f"{value:016x}"
+
+
+@given(st.lists(st.sampled_from([*_PIECES, "river", "flood", "town", "the"]), max_size=900))
+def test_simhash_equals_the_plain_python_reference(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    assert simhash(text) == _reference(text)
+
+
+def test_simhash_reference_on_real_length_texts() -> None:
+    for text in (STORY, OTHER, STORY + OTHER, OTHER * 5):
+        assert simhash(text) == _reference(text)

@@ -3,27 +3,28 @@ wire text on many sites, with their own furniture and small edits) can be groupe
 distance (README: the threshold and how it was measured).
 
 Each distinct 3-word shingle of the lower-cased text gets a 64-bit hash: its three words' CRC-32s
-multiplied by three odd 64-bit constants and summed, then xor-shifted so the low bits depend on
-the high ones; bit i of the fingerprint is set when more than half of the shingle hashes have it
-set. The per-bit counts are taken over the packed hashes with bytes.translate. The first 500 words are
-read (about 0.3 ms); stable across processes, machines and versions of Python (no `hash()`).
+multiplied by three odd 64-bit constants and summed (modulo 2**64), then xor-shifted so the low bits
+depend on the high ones; bit i of the fingerprint is set when more than half of the shingle hashes
+have it set. The shingles are hashed and their bits counted with numpy, all at once (half the time
+of a Python loop over them, same values). The first 500 words are read (about 0.2 ms); stable
+across processes, machines and versions of Python (no `hash()`).
 """
 
 from __future__ import annotations
 
 import re
-from array import array
 from zlib import crc32
+
+import numpy as np
 
 SHINGLE = 3
 #: words read: a wire story is a few hundred; copies of a long text agree on its first 500 words
 MAX_WORDS = 500
 _WORD = re.compile(r"\w+")
 PREFIX_CHARS = 6_000  # about 900 words of English: enough for MAX_WORDS on most pages
-_MASK = (1 << 64) - 1
-_P1, _P2, _P3 = 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9
-#: bytes.translate tables: byte -> 1 if bit b is set, else 0
-_BIT_TABLES = [bytes((value >> bit) & 1 for value in range(256)) for bit in range(8)]
+_P1, _P2, _P3 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9)
+_SHIFT = np.uint64(29)
+_BIT_VALUES = np.uint64(1) << np.arange(64, dtype=np.uint64)
 
 
 def simhash(text: str | None) -> str | None:
@@ -31,22 +32,13 @@ def simhash(text: str | None) -> str | None:
     words = first_words(text or "")
     if len(words) < SHINGLE:
         return None
-    hashed = [crc32(w.encode("utf-8")) for w in words]
-    shingles = {
-        (mixed := (a * _P1 + b * _P2 + c * _P3) & _MASK) ^ (mixed >> 29)
-        for a, b, c in zip(hashed, hashed[1:], hashed[2:], strict=False)
-    }
-    packed = array("Q", shingles).tobytes()  # native order: byte k holds bits 8k..8k+7 (LE)
-    if array("Q", [1]).tobytes()[0] != 1:  # big-endian host: read the bytes of each hash in LE order
-        packed = b"".join(packed[i : i + 8][::-1] for i in range(0, len(packed), 8))
-    half = len(packed) // 8 / 2
-    value = 0
-    for byte in range(8):
-        column = packed[byte::8]
-        for bit in range(8):
-            if column.translate(_BIT_TABLES[bit]).count(1) > half:
-                value |= 1 << (byte * 8 + bit)
-    return f"{value:016x}"
+    hashed = np.fromiter((crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    mixed = hashed[:-2] * _P1 + hashed[1:-1] * _P2 + hashed[2:] * _P3  # uint64 arithmetic wraps modulo 2**64
+    shingles = np.unique(mixed ^ (mixed >> _SHIFT))
+    # bit i of each hash: its bytes in little-endian order (on any host), unpacked low bit first
+    bits = np.unpackbits(shingles.astype("<u8").view(np.uint8), bitorder="little").reshape(-1, 64)
+    majority = bits.sum(axis=0) > len(shingles) / 2
+    return f"{int(_BIT_VALUES[majority].sum(dtype=np.uint64)):016x}"
 
 
 def first_words(text: str) -> list[str]:
