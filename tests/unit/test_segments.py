@@ -96,3 +96,35 @@ def test_segments_under_different_grandparents_are_counted_apart() -> None:
     column = rows[:, NAMES.index("grandparent_segments")]
     assert column[:40].tolist() == [pytest.approx(math.log1p(1))] * 40
     assert column[40:].tolist() == [pytest.approx(math.log1p(2))] * 2
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "ads",
+        "ad",
+        "adslot",
+        "sidebar-ad",
+        "navigation",
+        "replies",
+        "reply-to",
+        "tags",
+        "tag-list",
+        "read-more-stories",
+        "comment-author",
+        "x",
+        "",
+        "mainnav",
+        "site-header__top-bar",
+        "btn-share-facebook",
+        "social-share",
+        "gallery-img",
+    ],
+)
+def test_token_families_match_the_whole_alternation(token: str) -> None:
+    from worker.pipeline.html.segments import _FAMILIES, _FAMILY_BIT, _token_bits
+
+    expected = 0
+    for match in _FAMILIES.finditer(token):
+        expected |= _FAMILY_BIT[match.lastgroup or ""]
+    assert _token_bits(token) == expected

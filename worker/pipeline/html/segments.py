@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -71,11 +70,63 @@ _SPLIT = re.compile(r"[\s_]+")
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level branches of an alternation (a `|` inside parentheses stays in its branch)."""
+    out, depth, start = [], 0, 0
+    for i, char in enumerate(pattern):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out
+
+
+def _by_first_char() -> dict[str, re.Pattern[str]]:
+    """For each character a branch of `_FAMILIES` starts with, `_FAMILIES` cut to the branches that
+    start with it (same order, same group names). Every branch starts with a literal character
+    (after an optional `^`, which still matches only at the token's start), so at a position only
+    the branches of its character can match, and the first of those that does is the one
+    `_FAMILIES` would take there."""
+    branches: dict[str, list[tuple[str, str]]] = {}
+    for name, pattern in CLASS_WORDS:
+        for branch in _alternatives(pattern):
+            first = branch.removeprefix("^")[:1]
+            if not (first.isalnum() or first == "-"):
+                raise ValueError(f"class-word branch {branch!r} does not start with a literal character")
+            branches.setdefault(first, []).append((name, branch))
+    compiled = {}
+    for first, named in branches.items():
+        groups: list[tuple[str, list[str]]] = []
+        for name, branch in named:  # consecutive branches of one family share its group
+            if groups and groups[-1][0] == name:
+                groups[-1][1].append(branch)
+            else:
+                groups.append((name, [branch]))
+        compiled[first] = re.compile("|".join(f"(?P<{name}>{'|'.join(alts)})" for name, alts in groups))
+    return compiled
+
+
+_BY_FIRST = _by_first_char()
+
+
 @lru_cache(maxsize=16384)
 def _token_bits(token: str) -> int:
-    bits = 0
-    for match in _FAMILIES.finditer(token):
-        bits |= _FAMILY_BIT[match.lastgroup or ""]
+    """What `_FAMILIES.finditer(token)` finds (leftmost match, first branch, on from its end), trying
+    at each position only the branches of the character there: 2.5x faster than the whole
+    alternation at every position, which was a tenth of the segmenting time."""
+    bits, at, end = 0, 0, len(token)
+    by_first = _BY_FIRST
+    while at < end:
+        pattern = by_first.get(token[at])
+        if pattern is not None and (match := pattern.match(token, at)) is not None:
+            bits |= _FAMILY_BIT[match.lastgroup or ""]
+            at = match.end()
+        else:
+            at += 1
     return bits
 
 
@@ -111,13 +162,9 @@ class Segment:
     text: str = ""
 
 
-class _Frame(NamedTuple):
-    element: HtmlElement
-    tags: int
-    bits: tuple[int, int, int]  # own, parent, grandparent class families (for `near`)
-    far: int
-    hidden: bool
-    depth: int
+#: what a block or inline element hands down to its children: (element, ancestor tags, own class
+#: families, the parent's own families, near = own | parent's | grandparent's, far, hidden, depth)
+_Frame = tuple[HtmlElement, int, int, int, int, int, bool, int]
 
 
 def _attributes(element: HtmlElement) -> tuple[int, bool]:
@@ -127,7 +174,8 @@ def _attributes(element: HtmlElement) -> tuple[int, bool]:
         return 0, False
     bits = 0
     if "class" in names or "id" in names:
-        value = " ".join(v for v in (element.get("class"), element.get("id")) if v)
+        klass, ident = element.get("class"), element.get("id")
+        value = f"{klass} {ident}" if klass and ident else (klass or ident)  # the non-empty ones, space-joined
         bits = class_bits(value) if value else 0
     hidden = "hidden" in names or ("aria-hidden" in names and element.get("aria-hidden") == "true")
     if not hidden and "style" in names:
@@ -135,93 +183,32 @@ def _attributes(element: HtmlElement) -> tuple[int, bool]:
     return bits, hidden
 
 
-class _Walker:
-    """One pass over the tree: opens a segment at each block, adds inline text to the open one."""
-
-    def __init__(self) -> None:
-        self.out: list[Segment] = []
-        self.frames: list[_Frame] = []
-        self.current: Segment | None = None
-        self.link_depth = 0
-        self.blocks = 0
-
-    def close(self) -> None:
-        current = self.current
-        if current is not None and current.parts:
-            text = " ".join("".join(current.parts).split())
-            if any(c.isalnum() for c in text):
-                current.text = text
-                self.out.append(current)
-        self.current = None
-
-    def open(self) -> Segment:
-        frame = self.frames[-1]
-        near = frame.bits[0] | frame.bits[1] | frame.bits[2]
-        self.current = Segment(frame.element, frame.depth, frame.tags, near, frame.far, frame.hidden, self.blocks)
-        return self.current
-
-    def add(self, text: str, piece: Piece | None) -> None:
-        """Text in the flow of the innermost open block: the current segment, or a new one."""
-        current = self.current or self.open()
-        current.parts.append(text)
-        if piece is not None and (piece[1] is current.owner or piece[1].getparent() is current.owner):
-            current.pieces.append(piece)
-        if self.link_depth:
-            current.link_chars += len(text.strip())
-
-    def start(self, element: HtmlElement, tag: str) -> None:
-        parent = self.frames[-1] if self.frames else None
-        own, hidden = _attributes(element)
-        bit = _TAG_BIT.get(tag, 0)
-        if parent is None:
-            frame = _Frame(element, bit, (own, 0, 0), own, hidden, 0)
-        else:
-            frame = _Frame(
-                element,
-                parent.tags | bit,
-                (own, parent.bits[0], parent.bits[1]),
-                parent.far | own,
-                parent.hidden or hidden,
-                parent.depth + 1,
-            )
-        if tag in INLINE and parent is not None:
-            current = self.current or self.open()
-            if element.getparent() is current.owner:
-                current.pieces.append(("elem", element))
-            current.tags |= bit
-            current.near |= own
-            if tag == "a":
-                self.link_depth += 1
-                current.links += 1
-            elif tag == "img":
-                current.images += 1
-            elif tag == "br":
-                current.parts.append("\n")
-            self.frames.append(frame)
-            if element.text:
-                self.add(element.text, None)
-        else:
-            self.close()
-            self.blocks += 1
-            self.frames.append(frame)
-            if element.text:
-                self.add(element.text, ("text", element))
-
-    def end(self, element: HtmlElement, tag: str) -> None:
-        if tag not in SKIP:
-            self.frames.pop()
-            if tag == "a":
-                self.link_depth -= 1
-            if tag not in INLINE or not self.frames:
-                self.close()
-        if element.tail and self.frames:
-            self.add(element.tail, ("tail", element))
+def _opened(frame: _Frame, order: int) -> Segment:
+    """A new segment in the flow of `frame`'s element, with the context it inherits."""
+    return Segment(frame[0], frame[7], frame[1], frame[4], frame[5], frame[6], order)
 
 
-def segment(root: HtmlElement) -> list[Segment]:
-    """Every segment holding at least one letter or digit, in document order."""
+def _close(current: Segment | None, out: list[Segment]) -> None:
+    """Keep the segment if its text holds a letter or digit."""
+    if current is not None and current.parts:
+        text = " ".join("".join(current.parts).split())
+        if any(c.isalnum() for c in text):
+            current.text = text
+            out.append(current)
+
+
+def segment(root: HtmlElement) -> list[Segment]:  # noqa: PLR0915
+    """Every segment holding at least one letter or digit, in document order.
+
+    One flat loop with the walk's state in locals: this runs for every element of every page, and
+    method calls and per-element objects were most of its cost. The parent of any element the walk
+    meets is the element of the innermost frame (frames hold the proxies, so `is` compares nodes)."""
     body = root.find("body")
-    walk = _Walker()
+    out: list[Segment] = []
+    frames: list[_Frame] = []
+    current: Segment | None = None  # the open segment
+    link_depth = 0
+    blocks = 0
     walker = etree.iterwalk(body if body is not None else root, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
@@ -230,9 +217,73 @@ def segment(root: HtmlElement) -> list[Segment]:
         if event == "start":
             if tag in SKIP:
                 walker.skip_subtree()
+                continue
+            own, hidden = _attributes(element)
+            bit = _TAG_BIT.get(tag, 0)
+            if frames:
+                parent = frames[-1]
+                frame: _Frame = (
+                    element,
+                    parent[1] | bit,
+                    own,
+                    parent[2],
+                    own | parent[2] | parent[3],
+                    parent[5] | own,
+                    parent[6] or hidden,
+                    parent[7] + 1,
+                )
+                if tag in INLINE:
+                    if current is None:
+                        current = _opened(parent, blocks)
+                    if parent[0] is current.owner:
+                        current.pieces.append(("elem", element))
+                    current.tags |= bit
+                    current.near |= own
+                    if tag == "a":
+                        link_depth += 1
+                        current.links += 1
+                    elif tag == "img":
+                        current.images += 1
+                    elif tag == "br":
+                        current.parts.append("\n")
+                    frames.append(frame)
+                    text = element.text
+                    if text:
+                        current.parts.append(text)
+                        if link_depth:
+                            current.link_chars += len(text.strip())
+                    continue
             else:
-                walk.start(element, tag)
+                frame = (element, bit, own, 0, own, own, hidden, 0)
+            _close(current, out)
+            blocks += 1
+            frames.append(frame)
+            text = element.text
+            if text:
+                current = _opened(frame, blocks)
+                current.parts.append(text)
+                current.pieces.append(("text", element))
+                if link_depth:
+                    current.link_chars += len(text.strip())
+            else:
+                current = None
         else:
-            walk.end(element, tag)
-    walk.close()
-    return walk.out
+            if tag not in SKIP:
+                frames.pop()
+                if tag == "a":
+                    link_depth -= 1
+                if tag not in INLINE or not frames:
+                    _close(current, out)
+                    current = None
+            tail = element.tail
+            if tail and frames:
+                parent = frames[-1]
+                if current is None:
+                    current = _opened(parent, blocks)
+                current.parts.append(tail)
+                if element is current.owner or parent[0] is current.owner:
+                    current.pieces.append(("tail", element))
+                if link_depth:
+                    current.link_chars += len(tail.strip())
+    _close(current, out)
+    return out
