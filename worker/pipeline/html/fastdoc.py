@@ -25,6 +25,16 @@ __all__ = ["TreeDocument", "Unparseable"]
 _BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
 _INLINE = frozenset("a b cite code em font i small span strong sub sup u".split())
 _JS_LINKS: Any = Cleaner()  # only for its javascript-link test, as readability's cleaner applied it
+# readability's per-element XPaths, compiled once (an `elem.xpath(str)` call compiles its expression each
+# time: three times the cost); `descendant::*` is the same node-set as `.//*`, in the same order, without the
+# descendant-or-self::node() step libxml2 expands first.
+_WITH_CLASS_OR_ID: Any = etree.XPath("descendant::*[@class or @id]")
+_IN_CODE: Any = etree.XPath("ancestor-or-self::pre | ancestor-or-self::code")
+# On the copy's root element, the same node-sets as `//*[@hidden]`, `//*[@style]` and `//base[@href]`.
+_HIDDEN: Any = etree.XPath("descendant-or-self::*[@hidden]")
+_STYLED: Any = etree.XPath("descendant-or-self::*[@style]")
+_BASE: Any = etree.XPath("descendant-or-self::base[@href]")
+_HOLDS_ARTICLE: Any = etree.XPath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
 
 
 def _is_block(elem: HtmlElement) -> bool:
@@ -65,9 +75,9 @@ class TreeDocument(Document):  # type: ignore[misc]
         forget_page()
         doc: HtmlElement = copy.deepcopy(self._tree)
         self.origin = dict(zip(doc.iter(), self._tree.iter(), strict=True))
-        for elem in doc.xpath("//*[@hidden]"):
+        for elem in _HIDDEN(doc):
             elem.drop_tree()
-        for elem in doc.xpath("//*[@style]"):
+        for elem in _STYLED(doc):
             if REGEXES["displayNoneRe"].search(elem.get("style")):
                 elem.drop_tree()
         # What readability's lxml Cleaner changed that its scoring can see, in the Cleaner's order.
@@ -76,7 +86,7 @@ class TreeDocument(Document):  # type: ignore[misc]
         doomed = list(doc.iter("script", "style", "link"))
         for elem in doomed:
             elem.drop_tree()
-        for elem in doc.xpath("//base[@href]"):  # lxml's resolve_base_href: the last one wins
+        for elem in _BASE(doc):  # lxml's resolve_base_href: the last one wins
             self.base_href = elem.get("href") or None
             elem.drop_tree()
         for iframe in doc.iter("iframe"):  # readability keeps video iframes by their absolute src
@@ -123,17 +133,18 @@ class TreeDocument(Document):  # type: ignore[misc]
 
     def remove_unlikely_candidates(self) -> None:
         # Only elements with a class or id can match; the same elements, in the same order.
-        for elem in self.html.xpath(".//*[@class or @id]"):
+        unlikely, maybe = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
+        for elem in _WITH_CLASS_OR_ID(self.html):
             s = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
             if len(s) < 2:
                 continue
             if (
-                REGEXES["unlikelyCandidatesRe"].search(s)
-                and (not REGEXES["okMaybeItsACandidateRe"].search(s))
+                unlikely.search(s)
+                and (not maybe.search(s))
                 and elem.tag not in ["html", "body"]
                 and not self.keep_unlikely(elem)
-                and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
-                and not elem.xpath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
+                and not _IN_CODE(elem)
+                and not _HOLDS_ARTICLE(elem)
             ):
                 elem.drop_tree()
 
