@@ -124,7 +124,7 @@ def _text_stats(text: str, title_words: frozenset[str]) -> tuple[tuple[float, ..
         math.log1p(len(words)),
         math.log1p(len(text)),
         stop,
-        sum(text.count(mark) for mark in _SENTENCE_MARKS) / nw,
+        sum(map(text.count, _SENTENCE_MARKS)) / nw,
         1.0 if text[-1:] in _END_CHARS else 0.0,
         text.count(",") / nw,
         len(_CAPITAL.findall(sample)) / letters,
