@@ -2,7 +2,8 @@
 
 Trained on every wcxb-dev page (all seven types: a forum's or a shop's main text is labelled too),
 rows weighted by the square root of their words (the metric counts words, and one long paragraph
-should not outweigh twenty headings by a hundred to one). Out-of-fold probabilities, from models
+should not outweigh twenty headings by a hundred to one; the same weights scaled so that every
+page weighs about alike gave 0.946 against 0.948 out of fold on articles). Out-of-fold probabilities, from models
 that never saw the page's domain, choose the threshold and give the reported figures.
 """
 

@@ -2,6 +2,8 @@
 
 Deterministic (fixed seed, no early stopping, no subsampling); one thread by default, because
 OpenMP's spinning threads crawl on a shared 2-core machine and the result does not depend on it.
+The body model's number of trees, checked on the 5 domain-grouped folds (out-of-fold word F1 on
+wcxb-dev articles, blend chosen each time): 100 -> 0.9467, 200 -> 0.9479 (kept), 400 -> 0.9461.
 """
 
 from __future__ import annotations
