@@ -94,19 +94,16 @@ def _meta_published(page: HtmlPage) -> IsoDate | None:
     return _page_day(_from_meta(page.facts, _PUBLISHED_META), page)
 
 
-def _time_element(page: HtmlPage, path: str) -> IsoDate | None:
+def _time_element(page: HtmlPage) -> IsoDate | None:
+    """A <time datetime>, the one the markup names as the publication (itemprop="datePublished",
+    pubdate) first. Tried after the headline's printed date on wcxb-dev: 2 pages fewer right, and
+    the printed day loses the time and offset the attribute states."""
+    path = ".//time[@datetime][@itemprop='datePublished' or @pubdate]|.//time[@datetime]"
     for element in page.root.xpath(path)[:3]:
         found = normalise_date(element.get("datetime"))
         if found:
             return _page_day(found, page)
     return None
-
-
-def _time_published(page: HtmlPage) -> IsoDate | None:
-    """A <time datetime>, the one the markup names as the publication (itemprop="datePublished",
-    pubdate) first. Tried after the headline's printed date on wcxb-dev: 2 pages fewer right, and
-    the printed day loses the time and offset the attribute states."""
-    return _time_element(page, ".//time[@datetime][@itemprop='datePublished' or @pubdate]|.//time[@datetime]")
 
 
 def _restamped(page: HtmlPage) -> IsoDate | None:
@@ -256,7 +253,7 @@ PUBLISHED: list[Source[HtmlPage, IsoDate]] = [
     Source("text", _restamped),
     Source("json-ld", _jsonld_published),
     Source("meta", _meta_published),
-    Source("html", _time_published),
+    Source("html", _time_element),
     Source("text", _printed),
     Source("htmldate", _htmldate),
 ]
